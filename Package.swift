@@ -1,0 +1,32 @@
+// swift-tools-version: 6.0
+// scoreviz: watch score-based generative modelling happen in a terminal.
+import PackageDescription
+
+/// Numeric code is compiled for the CPU that builds it: without this a SIMD multiply-add
+/// becomes a per-lane library call and the network runs two orders of magnitude slower.
+/// scoreviz is built from source, so the binary always runs where it was built.
+let nativeCPU: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "native"])]
+
+let package = Package(
+  name: "scoreviz",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "scoreviz", targets: ["scoreviz"]),
+    .library(name: "ScoreCore", targets: ["ScoreCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    .target(name: "ScoreCore", swiftSettings: nativeCPU),
+    .executableTarget(
+      name: "scoreviz",
+      dependencies: [
+        "ScoreCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: nativeCPU),
+    .target(name: "ScoreTestSupport", dependencies: ["ScoreCore"], path: "Tests/ScoreTestSupport"),
+    .testTarget(name: "ScoreCoreTests", dependencies: ["ScoreCore", "ScoreTestSupport"]),
+  ]
+)

@@ -1,0 +1,11 @@
+// The scoreviz command: the live view by default, headless sub-commands for scripts.
+
+import ArgumentParser
+import ScoreCore
+
+@main
+struct Scoreviz: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "scoreviz",
+    abstract: "Watch score-based generative modelling happen in your terminal.")
+}

@@ -1,0 +1,24 @@
+// Central finite differences in Double, the reference every gradient test compares with.
+
+/// The central difference (f(x + δ) − f(x − δ)) / 2δ of `f` along coordinate `index`.
+public func centralDifference(
+  of f: ([Double]) -> Double, at x: [Double], index: Int, step: Double = 1e-5
+) -> Double {
+  var plus = x
+  var minus = x
+  plus[index] += step
+  minus[index] -= step
+  return (f(plus) - f(minus)) / (2 * step)
+}
+
+/// |a − b| ≤ absolute + relative·max(|a|, |b|).
+public func isClose(_ a: Double, _ b: Double, relative: Double = 1e-6, absolute: Double = 0) -> Bool {
+  abs(a - b) <= absolute + relative * max(abs(a), abs(b))
+}
+
+/// The path of a file in the shared benchmark data, found from this source file's place.
+public func sharedDataPath(_ name: String, file: String = #filePath) -> String {
+  var url = file.split(separator: "/", omittingEmptySubsequences: false).dropLast(3)
+  url.append(contentsOf: ["..", "shared", "bench", "data", Substring(name)])
+  return url.joined(separator: "/")
+}

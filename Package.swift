@@ -19,10 +19,12 @@ let package = Package(
   ],
   targets: [
     .target(name: "ScoreCore", swiftSettings: nativeCPU),
+    .target(name: "ScoreView", dependencies: ["ScoreCore"]),
     .executableTarget(
       name: "scoreviz",
       dependencies: [
         "ScoreCore",
+        "ScoreView",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: nativeCPU),

@@ -30,5 +30,6 @@ let package = Package(
       swiftSettings: nativeCPU),
     .target(name: "ScoreTestSupport", dependencies: ["ScoreCore"], path: "Tests/ScoreTestSupport"),
     .testTarget(name: "ScoreCoreTests", dependencies: ["ScoreCore", "ScoreTestSupport"]),
+    .testTarget(name: "ScoreViewTests", dependencies: ["ScoreView", "ScoreTestSupport"]),
   ]
 )

@@ -1,0 +1,67 @@
+// The themes a user can choose by name: the files of a themes folder plus the built-in one.
+
+import Foundation
+
+/// The themes available by name: every `NAME.toml` in `folder`, plus the built-in "dark".
+///
+/// A missing or unreadable folder leaves just the built-in theme, so scoreviz starts
+/// without any files. A file `dark.toml` takes the built-in name's place (so an edited copy
+/// wins). Names sort by Unicode scalar order; `name(after:)` cycles through them for a key.
+///
+/// ```
+/// let library = ThemeLibrary(folder: "themes")
+/// let loaded = try library.load(named: options.theme ?? Theme.builtIn.name)
+/// for warning in loaded.warnings { log(warning.description) }
+/// ```
+public struct ThemeLibrary: Sendable, Equatable {
+  /// The folder searched for `*.toml` files; nil for the built-in theme only.
+  public var folder: String?
+
+  public init(folder: String?) {
+    self.folder = folder
+  }
+
+  /// Every theme name, sorted, each once; always contains `Theme.builtIn.name`.
+  public func names() -> [String] {
+    var names: Set<String> = [Theme.builtIn.name]
+    if let folder, let files = try? FileManager.default.contentsOfDirectory(atPath: folder) {
+      for file in files where file.hasSuffix(".toml") && file.count > 5 {
+        names.insert(String(file.dropLast(5)))
+      }
+    }
+    return names.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+  }
+
+  /// The theme called `name`: the file `folder/name.toml` if there is one, else the
+  /// built-in theme when `name` is its name.
+  ///
+  /// - Throws: `ThemeError` for an unknown name (listing the available ones), an unreadable
+  ///   file or one that is not UTF-8 (line 0), or a malformed file (its line and column).
+  public func load(named name: String) throws(ThemeError) -> LoadedTheme {
+    if let folder, !name.isEmpty, !name.contains("/") {
+      let path = folder + "/" + name + ".toml"
+      if FileManager.default.fileExists(atPath: path) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+          throw ThemeError(file: path, line: 0, column: 0, message: "cannot read the file")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+          throw ThemeError(file: path, line: 0, column: 0, message: "the file is not valid UTF-8")
+        }
+        return try Theme.decode(toml: text, name: name, file: path)
+      }
+    }
+    if name == Theme.builtIn.name { return LoadedTheme(theme: .builtIn, warnings: []) }
+    let available = names().map { "'\($0)'" }.joined(separator: ", ")
+    throw ThemeError(
+      file: folder ?? "themes", line: 0, column: 0,
+      message: "no theme named '\(name)'; available: \(available)")
+  }
+
+  /// The name after `current` in `names()`, wrapping to the first; the first name when
+  /// `current` is not among them.
+  public func name(after current: String) -> String {
+    let all = names()
+    guard let position = all.firstIndex(of: current) else { return all[0] }
+    return all[(position + 1) % all.count]
+  }
+}

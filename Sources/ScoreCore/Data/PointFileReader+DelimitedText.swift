@@ -175,7 +175,7 @@ extension PointFileReader {
     return try selectors.map { selector in
       switch selector {
       case .index(let index):
-        guard index < columnCount else {
+        guard index >= 0 && index < columnCount else {
           throw DatasetError(
             .usage, file: file,
             message: "column index \(index) is out of range: the file has \(columnCount) columns (0 to \(columnCount - 1))")

@@ -37,7 +37,7 @@ extension PointFileReader {
     if let columns {
       chosen = try columns.map { selector in
         switch selector {
-        case .index(let index) where index < width:
+        case .index(let index) where index >= 0 && index < width:
           return index
         case .index(let index):
           throw DatasetError(

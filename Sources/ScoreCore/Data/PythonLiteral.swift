@@ -4,7 +4,7 @@
 ///
 /// Covers dicts, tuples, lists, strings (single or double quotes, backslash escapes),
 /// integers, `True`, `False` and `None`, with any spacing and trailing commas.
-indirect enum PythonLiteral: Equatable {
+indirect enum PythonLiteral {
   case dictionary([(key: PythonLiteral, value: PythonLiteral)])
   case tuple([PythonLiteral])
   case list([PythonLiteral])
@@ -12,19 +12,6 @@ indirect enum PythonLiteral: Equatable {
   case integer(Int)
   case boolean(Bool)
   case none
-
-  static func == (lhs: PythonLiteral, rhs: PythonLiteral) -> Bool {
-    switch (lhs, rhs) {
-    case (.dictionary(let a), .dictionary(let b)):
-      a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
-    case (.tuple(let a), .tuple(let b)), (.list(let a), .list(let b)): a == b
-    case (.string(let a), .string(let b)): a == b
-    case (.integer(let a), .integer(let b)): a == b
-    case (.boolean(let a), .boolean(let b)): a == b
-    case (.none, .none): true
-    default: false
-    }
-  }
 
   /// The literal written the way Python's `repr` writes it: `'<f8'`, `(10, 2)`, `(10,)`.
   var pythonRepresentation: String {

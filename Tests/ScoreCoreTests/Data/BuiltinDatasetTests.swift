@@ -114,36 +114,50 @@ import Testing
   }
 
   /// Circles: radii 3 and 1.5, radial residual RMS 0.24 within 5%, each ring about half the
-  /// points (noise moves a point across the midway radius 2.25 with probability ≈ 1e-3).
+  /// points (noise moves a point across the midway radius 2.25 with probability ≈ 1e-3), and
+  /// each ring's mean radius within 5 standard errors (0.24/√2000) of R + σ²/(2R), the mean
+  /// distance from the centre of a noisy point on a circle of radius R.
   @Test func circlesRadii() {
     let points = draw(.circles)
     var squares = 0.0
-    var outer = 0
+    var sums: [Double: (total: Double, count: Int)] = [3: (0, 0), 1.5: (0, 0)]
     for p in points {
       let r = norm(p)
       let ring = r > 2.25 ? 3.0 : 1.5
-      if ring == 3 { outer += 1 }
+      sums[ring]!.total += r
+      sums[ring]!.count += 1
       squares += (r - ring) * (r - ring)
     }
-    #expect(abs(outer - 2000) <= 20)
+    #expect(abs(sums[3]!.count - 2000) <= 20)
     #expect(abs((squares / Double(points.count)).squareRoot() - 0.24) < 0.012)
+    for (radius, sum) in sums {
+      let expected = radius + 0.24 * 0.24 / (2 * radius)
+      #expect(abs(sum.total / Double(sum.count) - expected) < 5 * 0.24 / 2000.0.squareRoot())
+    }
   }
 
   /// Rings: radii 3, 2.25, 1.5, 0.75; noise 0.08 is 4.7σ short of the midway radii, so each
-  /// ring holds N/4 points up to a handful; residual RMS 0.08 within 5%.
+  /// ring holds N/4 points up to a handful; residual RMS 0.08 within 5%; each ring's mean
+  /// radius within 5 standard errors (0.08/√1000) of R + σ²/(2R).
   @Test func ringsRadii() {
     let points = draw(.rings)
     let radii = [3.0, 2.25, 1.5, 0.75]
     var counts = [0, 0, 0, 0]
+    var totals = [0.0, 0, 0, 0]
     var squares = 0.0
     for p in points {
       let r = norm(p)
       let k = radii.indices.min { abs(r - radii[$0]) < abs(r - radii[$1]) }!
       counts[k] += 1
+      totals[k] += r
       squares += (r - radii[k]) * (r - radii[k])
     }
     for count in counts { #expect(abs(count - 1000) <= 3) }
     #expect(abs((squares / Double(points.count)).squareRoot() - 0.08) < 0.004)
+    for k in radii.indices {
+      let expected = radii[k] + 0.08 * 0.08 / (2 * radii[k])
+      #expect(abs(totals[k] / Double(counts[k]) - expected) < 5 * 0.08 / 1000.0.squareRoot())
+    }
   }
 
   /// Checkerboard: inside [−4, 4]², only squares with i + j even, 8 of them, each with about

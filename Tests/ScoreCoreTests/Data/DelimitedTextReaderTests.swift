@@ -311,6 +311,8 @@ import Testing
     #expect(outOfRange?.message == "column index 2 is out of range: the file has 2 columns (0 to 1)")
     let noHeader = readError("1,2\n3,4\n", columns: [.name("x"), .name("y")])
     #expect(noHeader?.exitCode == 64)
+    let negative = readError("1,2\n3,4\n", columns: [.index(-1), .index(1)])
+    #expect(negative?.exitCode == 64)
     let three = readError("1,2\n3,4\n", columns: [.index(0), .index(1), .index(1)])
     #expect(three?.exitCode == 64)
   }

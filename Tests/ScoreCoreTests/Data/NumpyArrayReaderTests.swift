@@ -242,6 +242,7 @@ import Testing
     let outOfRange = readError(bytes, columns: [.index(0), .index(2)])
     #expect(outOfRange?.exitCode == 64)
     #expect(outOfRange?.message == "column index 2 is out of range: the array has 2 columns (0 to 1)")
+    #expect(readError(bytes, columns: [.index(-1), .index(0)])?.exitCode == 64)
   }
 
   @Test func fewerThanTwoPoints() {

@@ -4,13 +4,17 @@ import Foundation
 import ScoreTestSupport
 
 /// A fresh folder under the system's temporary directory, one per test, holding the files a
-/// test writes.
-struct TemporaryFiles {
+/// test writes; it is removed with everything in it when the test's suite instance goes away.
+final class TemporaryFiles: Sendable {
   let folder: String
 
   init() {
     folder = NSTemporaryDirectory() + "scorecore-data-" + UUID().uuidString
     try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(atPath: folder)
   }
 
   /// Writes `text` as UTF-8 to `name` in the folder and returns its path.

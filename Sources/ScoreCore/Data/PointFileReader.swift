@@ -1,0 +1,94 @@
+// The single entry point for reading 2-D points from the files a Python or R user has at hand.
+
+import Foundation
+
+/// Reads points from a CSV or NPY file.
+///
+/// The format is chosen by the first bytes: numpy's magic `\x93NUMPY` means NPY, anything
+/// else is read as delimited text, except that a file named `*.npy` without the magic is
+/// reported as an NPY file with a bad magic rather than parsed as text.
+///
+/// - CSV: a header or none (the first record is a header when none of its fields is a
+///   number); comma, semicolon, tab or runs of spaces as separator (detected); LF or CRLF;
+///   a UTF-8 byte order mark; `#` comment lines; double-quoted fields with `""` escapes; an R
+///   or pandas row-name column (dropped); any number of columns.
+/// - NPY: versions 1.0, 2.0, 3.0; dtypes `<f4`, `<f8`, `>f4`, `>f8` (`=`, `|` or no prefix:
+///   little endian); C or Fortran order; shape (N, k) with k ≥ 2.
+///
+/// ```
+/// let contents = try PointFileReader.read(path: "points.csv", columns: [.name("u"), .name("v")])
+/// print(contents.points.count, contents.droppedRows)
+/// ```
+public enum PointFileReader {
+  /// Reads the points of the file at `path`.
+  ///
+  /// Missing values (an empty field, `NA`, `NaN`, `nan`, `null`, `None` and pandas' other
+  /// spellings; a NaN in NPY) and infinities (`inf`, `-Infinity`, …, or a number beyond the
+  /// double range) in a chosen column are errors unless `dropMissing` is set, which skips the
+  /// row and counts it in `droppedRows`.
+  /// - Parameters:
+  ///   - path: the file, as the user named it; errors quote it this way.
+  ///   - columns: the x and y columns (exactly two), or nil for the default: the columns
+  ///     named `x` and `y` when a CSV header has both, else the first two.
+  ///   - dropMissing: skip rows with a missing or infinite value instead of failing.
+  /// - Throws: `DatasetError`: `.cannotOpen` (exit 66) when the file cannot be read,
+  ///   `.usage` (64) when `columns` does not fit the file, `.data` (65) for malformed
+  ///   contents or fewer than 2 usable points.
+  public static func read(
+    path: String, columns: [ColumnSelector]? = nil, dropMissing: Bool = false
+  ) throws -> PointFileContents {
+    let bytes = try readBytes(path: path)
+    return try parse(bytes, file: path, columns: columns, dropMissing: dropMissing)
+  }
+
+  /// Reads points from bytes already in memory, as `read(path:columns:dropMissing:)` does;
+  /// `file` is the name errors report.
+  public static func parse(
+    _ bytes: [UInt8], file: String, columns: [ColumnSelector]? = nil, dropMissing: Bool = false
+  ) throws -> PointFileContents {
+    if let columns, columns.count != 2 {
+      let list = columns.map { "'\($0)'" }.joined(separator: ", ")
+      throw DatasetError(.usage, file: file, message: "expected two columns, found \(columns.count): \(list)")
+    }
+    let contents = try bytes.withUnsafeBufferPointer { buffer in
+      if NumpyHeader.hasMagic(buffer) || PointFileFormat(path: file) == .npy {
+        return try readNumpyArray(buffer, file: file, columns: columns, dropMissing: dropMissing)
+      }
+      return try readDelimitedText(buffer, file: file, columns: columns, dropMissing: dropMissing)
+    }
+    guard contents.points.count >= 2 else {
+      let dropped = contents.droppedRows > 0 ? " (skipped rows with missing values: \(contents.droppedRows))" : ""
+      throw DatasetError(
+        .data, file: file, message: "expected at least 2 points, found \(contents.points.count)\(dropped)")
+    }
+    return contents
+  }
+
+  /// The whole file as bytes.
+  ///
+  /// - Throws: `DatasetError` `.cannotOpen` with the system's reason (`ENOENT`, `EACCES`,
+  ///   `EISDIR`, …).
+  static func readBytes(path: String) throws -> [UInt8] {
+    func failure() -> DatasetError {
+      DatasetError(.cannotOpen, file: path, message: "cannot open: \(String(cString: strerror(errno)))")
+    }
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw failure() }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { throw failure() }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(Int(status.st_size) + 1)
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw failure()
+      }
+      if n == 0 { break }
+      bytes.append(contentsOf: chunk[0..<n])
+    }
+    return bytes
+  }
+}

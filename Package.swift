@@ -29,7 +29,11 @@ let package = Package(
       ],
       swiftSettings: nativeCPU),
     .target(name: "ScoreTestSupport", dependencies: ["ScoreCore"], path: "Tests/ScoreTestSupport"),
-    .testTarget(name: "ScoreCoreTests", dependencies: ["ScoreCore", "ScoreTestSupport"]),
+    .testTarget(
+      name: "ScoreCoreTests", dependencies: ["ScoreCore", "ScoreTestSupport"],
+      exclude: ["Data/Fixtures"]),
+    .testTarget(
+      name: "ScorevizTests", dependencies: ["scoreviz", "ScoreCore", "ScoreTestSupport"]),
     .testTarget(name: "ScoreViewTests", dependencies: ["ScoreView", "ScoreTestSupport"]),
   ]
 )

@@ -7,5 +7,6 @@ import ScoreCore
 struct Scoreviz: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "scoreviz",
-    abstract: "Watch score-based generative modelling happen in your terminal.")
+    abstract: "Watch score-based generative modelling happen in your terminal.",
+    subcommands: [DatasetsCommand.self, DataCommand.self])
 }

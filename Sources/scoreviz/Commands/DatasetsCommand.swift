@@ -1,0 +1,17 @@
+// `scoreviz datasets`: the built-in generators with their parameters.
+
+import ArgumentParser
+import ScoreCore
+
+struct DatasetsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "datasets", abstract: "List the built-in datasets.")
+
+  func run() throws {
+    let width = BuiltinDataset.allCases.map(\.rawValue.count).max() ?? 0
+    for dataset in BuiltinDataset.allCases {
+      let name = dataset.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+      print("\(name)  \(dataset.summary)")
+    }
+  }
+}

@@ -20,7 +20,7 @@ public enum SlicedWasserstein {
   /// SW₂ between interleaved point sets `x` and `y` (both non-empty).
   ///
   /// - Parameter directions: K ≥ 1, the number of equally spaced directions in [0, π).
-  public static func distance(
+  public static func between(
     _ x: [Float], _ y: [Float], directions: Int = referenceDirectionCount
   ) -> Double {
     precondition(directions >= 1, "sliced Wasserstein needs at least one direction")

@@ -98,7 +98,7 @@ func directSlicedWasserstein(_ x: [Float], _ y: [Float]) -> Double {
       let shift = cos(angle) * Double(delta.x) + sin(angle) * Double(delta.y)
       meanSquare += shift * shift / 256
     }
-    #expect(isClose(SlicedWasserstein.distance(x, y), meanSquare.squareRoot(), relative: 1e-12))
+    #expect(isClose(SlicedWasserstein.between(x, y), meanSquare.squareRoot(), relative: 1e-12))
   }
 
   /// Equal and unequal sizes against projections and a quantile integral written out.
@@ -107,7 +107,7 @@ func directSlicedWasserstein(_ x: [Float], _ y: [Float]) -> Double {
   func matchesDirectQuantileComputation(sizes: (Int, Int)) {
     let x = uniformPoints(count: sizes.0, seed: 5)
     let y = uniformPoints(count: sizes.1, seed: 6).map { $0 * 1.3 - 0.2 }
-    #expect(isClose(SlicedWasserstein.distance(x, y), directSlicedWasserstein(x, y), relative: 1e-12))
+    #expect(isClose(SlicedWasserstein.between(x, y), directSlicedWasserstein(x, y), relative: 1e-12))
   }
 
   /// A hand case for the 1-D integral: a = {0, 1}, b = {0, 1, 2} differ by 1 on
@@ -120,7 +120,7 @@ func directSlicedWasserstein(_ x: [Float], _ y: [Float]) -> Double {
   /// The same set twice gives exactly 0 (identical projections pair up).
   @Test func setWithItselfIsZero() {
     let x = uniformPoints(count: 50, seed: 8)
-    #expect(SlicedWasserstein.distance(x, x) == 0)
+    #expect(SlicedWasserstein.between(x, x) == 0)
   }
 }
 

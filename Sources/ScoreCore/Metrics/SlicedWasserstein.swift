@@ -11,8 +11,9 @@ import Foundation
 /// constant, so the integral is a finite sum over the merged breakpoints i/n and j/m. For
 /// equal sizes this is the mean of (a₍ᵢ₎ − b₍ᵢ₎)² (sort and pair).
 ///
-/// Projections, sorting and sums are in `Double`. Cost O(K·(n log n + m log m)); the
-/// projection buffers are allocated once per call.
+/// Projections, sorting and sums are in `Double`. Cost O(K·(n log n + m log m)) at worst;
+/// for spread-out data each direction re-sorts the previous order in about O(n + n²/K)
+/// (see `SortedProjections`). The buffers are allocated once per call.
 public enum SlicedWasserstein {
   /// K in the reference definition.
   public static let referenceDirectionCount = 256
@@ -24,20 +25,17 @@ public enum SlicedWasserstein {
     _ x: [Float], _ y: [Float], directions: Int = referenceDirectionCount
   ) -> Double {
     precondition(directions >= 1, "sliced Wasserstein needs at least one direction")
-    let first = PointColumns(x)
-    let second = PointColumns(y)
-    precondition(first.count > 0 && second.count > 0, "sliced Wasserstein needs non-empty sets")
-    var projectedFirst = [Double](repeating: 0, count: first.count)
-    var projectedSecond = [Double](repeating: 0, count: second.count)
+    var first = SortedProjections(PointColumns(x))
+    var second = SortedProjections(PointColumns(y))
+    precondition(
+      first.points.count > 0 && second.points.count > 0, "sliced Wasserstein needs non-empty sets")
     var total = 0.0
     for k in 0..<directions {
       let angle = Double.pi * Double(k) / Double(directions)
       let direction = SIMD2(cos(angle), sin(angle))
-      project(first, along: direction, into: &projectedFirst)
-      project(second, along: direction, into: &projectedSecond)
-      projectedFirst.sort()
-      projectedSecond.sort()
-      total += squaredDistanceOfSorted(projectedFirst, projectedSecond)
+      first.project(along: direction)
+      second.project(along: direction)
+      total += squaredDistanceOfSorted(first.values, second.values)
     }
     return (total / Double(directions)).squareRoot()
   }
@@ -80,16 +78,5 @@ public enum SlicedWasserstein {
       if endB == end { j += 1 }
     }
     return sum / (Double(n) * Double(m))
-  }
-
-  /// tₖ·pᵢ for every point.
-  static func project(_ points: PointColumns, along t: SIMD2<Double>, into out: inout [Double]) {
-    points.xs.withUnsafeBufferPointer { xs in
-      points.ys.withUnsafeBufferPointer { ys in
-        out.withUnsafeMutableBufferPointer { o in
-          for i in 0..<o.count { o[i] = (xs[i] * t.x).addingProduct(ys[i], t.y) }
-        }
-      }
-    }
   }
 }

@@ -110,6 +110,17 @@ func directSlicedWasserstein(_ x: [Float], _ y: [Float]) -> Double {
     #expect(isClose(SlicedWasserstein.between(x, y), directSlicedWasserstein(x, y), relative: 1e-12))
   }
 
+  /// Collinear points (on the x axis and on a slanted line) reverse their projected order
+  /// as the direction passes the perpendicular, the worst case for re-sorting the previous
+  /// order. Against the direct computation, relative 1e-12 as above.
+  @Test func collinearPointsMatchDirectComputation() {
+    var onAxis: [Float] = []
+    for i in 0..<300 { onAxis += [Float(i) * 0.01 - 1.5, 0] }
+    var slanted: [Float] = []
+    for i in 0..<170 { slanted += [Float(i) * 0.02 - 1, Float(i) * 0.013 - 0.5] }
+    #expect(isClose(SlicedWasserstein.between(onAxis, slanted), directSlicedWasserstein(onAxis, slanted), relative: 1e-12))
+  }
+
   /// A hand case for the 1-D integral: a = {0, 1}, b = {0, 1, 2} differ by 1 on
   /// (1/3, 1/2] and on (2/3, 1], so W₂² = 1/6 + 1/3 = 1/2. Exact up to one rounding.
   @Test func unequalSizesByHand() {

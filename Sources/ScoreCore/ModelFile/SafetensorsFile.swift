@@ -97,7 +97,9 @@ public struct SafetensorsFile: Sendable, Equatable {
     return [UInt8](unsafeUninitializedCapacity: total) { out, initialized in
       let raw = UnsafeMutableRawBufferPointer(out)
       raw.storeBytes(of: UInt64(headerBytes.count).littleEndian, toByteOffset: 0, as: UInt64.self)
-      headerBytes.withUnsafeBytes { raw.baseAddress!.advanced(by: 8).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+      headerBytes.withUnsafeBytes {
+        raw.baseAddress!.advanced(by: 8).copyMemory(from: $0.baseAddress!, byteCount: $0.count)
+      }
       var position = 8 + headerBytes.count
       for tensor in tensors {
         for value in tensor.values {
@@ -144,7 +146,8 @@ public struct SafetensorsFile: Sendable, Equatable {
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw failure() }
     if (info.st_mode & S_IFMT) == S_IFDIR {
-      throw ModelFileError(fileName: path, message: "cannot open: Is a directory", kind: .cannotOpen)
+      throw ModelFileError(
+        fileName: path, message: "cannot open: Is a directory", kind: .cannotOpen)
     }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(Int(info.st_size))

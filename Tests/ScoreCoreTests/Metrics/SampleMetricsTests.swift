@@ -48,8 +48,12 @@ func directSlicedWasserstein(_ x: [Float], _ y: [Float]) -> Double {
   var total = 0.0
   for k in 0..<256 {
     let angle = Double.pi * Double(k) / 256
-    let px = (0..<(x.count / 2)).map { cos(angle) * Double(x[2 * $0]) + sin(angle) * Double(x[2 * $0 + 1]) }
-    let py = (0..<(y.count / 2)).map { cos(angle) * Double(y[2 * $0]) + sin(angle) * Double(y[2 * $0 + 1]) }
+    let px = (0..<(x.count / 2)).map {
+      cos(angle) * Double(x[2 * $0]) + sin(angle) * Double(x[2 * $0 + 1])
+    }
+    let py = (0..<(y.count / 2)).map {
+      cos(angle) * Double(y[2 * $0]) + sin(angle) * Double(y[2 * $0 + 1])
+    }
     total += quantileIntegral(px, py)
   }
   return (total / 256).squareRoot()
@@ -107,7 +111,8 @@ func directSlicedWasserstein(_ x: [Float], _ y: [Float]) -> Double {
   func matchesDirectQuantileComputation(sizes: (Int, Int)) {
     let x = uniformPoints(count: sizes.0, seed: 5)
     let y = uniformPoints(count: sizes.1, seed: 6).map { $0 * 1.3 - 0.2 }
-    #expect(isClose(SlicedWasserstein.between(x, y), directSlicedWasserstein(x, y), relative: 1e-12))
+    #expect(
+      isClose(SlicedWasserstein.between(x, y), directSlicedWasserstein(x, y), relative: 1e-12))
   }
 
   /// Collinear points (on the x axis and on a slanted line) reverse their projected order
@@ -118,13 +123,17 @@ func directSlicedWasserstein(_ x: [Float], _ y: [Float]) -> Double {
     for i in 0..<300 { onAxis += [Float(i) * 0.01 - 1.5, 0] }
     var slanted: [Float] = []
     for i in 0..<170 { slanted += [Float(i) * 0.02 - 1, Float(i) * 0.013 - 0.5] }
-    #expect(isClose(SlicedWasserstein.between(onAxis, slanted), directSlicedWasserstein(onAxis, slanted), relative: 1e-12))
+    #expect(
+      isClose(
+        SlicedWasserstein.between(onAxis, slanted), directSlicedWasserstein(onAxis, slanted),
+        relative: 1e-12))
   }
 
   /// A hand case for the 1-D integral: a = {0, 1}, b = {0, 1, 2} differ by 1 on
   /// (1/3, 1/2] and on (2/3, 1], so W₂² = 1/6 + 1/3 = 1/2. Exact up to one rounding.
   @Test func unequalSizesByHand() {
-    #expect(isClose(SlicedWasserstein.squaredWasserstein1D([1, 0], [2, 0, 1]), 0.5, relative: 1e-15))
+    #expect(
+      isClose(SlicedWasserstein.squaredWasserstein1D([1, 0], [2, 0, 1]), 0.5, relative: 1e-15))
     #expect(isClose(SlicedWasserstein.squaredWasserstein1D([3], [1, 2]), 2.5, relative: 1e-15))
   }
 

@@ -75,7 +75,8 @@ func coordinateMoments(_ points: [Float], coordinate: Int) -> (mean: Double, var
     for i in 0..<18 {
       let centre = Double(i.isMultiple(of: 2) ? mu.x : mu.y)
       let s = -(Double(start[i]) - centre) / variance
-      let expected = Double(start[i]) + Double(epsilon) / 2 * s
+      let expected =
+        Double(start[i]) + Double(epsilon) / 2 * s
         + Double(epsilon).squareRoot() * Double(z[i])
       #expect(abs(Double(sampler.particles[i]) - expected) < 1e-5, "coordinate \(i)")
     }
@@ -218,7 +219,8 @@ func coordinateMoments(_ points: [Float], coordinate: Int) -> (mean: Double, var
 @Suite struct AnnealingScheduleTests {
   /// αᵢ = ε·σᵢ²/σ_L² and step k belongs to level ⌊k/T⌋, clamped to the last level.
   @Test func stepSizesAndLevels() {
-    let schedule = AnnealingSchedule(noiseLevels: [1, 0.1, 0.01], epsilon: 2e-5, stepsPerLevel: 100)
+    let schedule = AnnealingSchedule(
+      noiseLevels: [1, 0.1, 0.01], epsilon: 2e-5, stepsPerLevel: 100)
     #expect(schedule.totalSteps == 300)
     // Float rounding of σ ratios: relative 1e-5 is ample.
     #expect(abs(schedule.stepSize(level: 0) - 0.2) < 0.2 * 1e-5)

@@ -11,7 +11,7 @@ extension LangevinSampler {
     guard count > 0 else { return }
     prepareBuffers()
     noise = given
-    evaluateScores(noiseLevel: noiseLevel, score: &score)
+    refreshScores(noiseLevel: noiseLevel, score: &score)
     applyStep(stepSize: stepSize)
   }
 }

@@ -73,7 +73,7 @@ public struct LangevinSampler: Sendable {
     guard count > 0 else { return }
     prepareBuffers()
     noise.withUnsafeMutableBufferPointer { rng.fillNormal($0) }
-    evaluateScores(noiseLevel: noiseLevel, score: &score)
+    refreshScores(noiseLevel: noiseLevel, score: &score)
     applyStep(stepSize: stepSize)
   }
 
@@ -151,7 +151,7 @@ public struct LangevinSampler: Sendable {
   }
 
   /// Fills `scores` with s(xᵢ, σ) for the current particles.
-  mutating func evaluateScores<Score: BatchScoreFunction>(
+  mutating func refreshScores<Score: BatchScoreFunction>(
     noiseLevel: Float, score: inout Score
   ) {
     let n = count
@@ -165,6 +165,7 @@ public struct LangevinSampler: Sendable {
 
   /// x ← x + (ε/2)·scores + √ε·noise, keeping the old value where the result is not finite.
   mutating func applyStep(stepSize: Float) {
+    precondition(stepSize >= 0, "a Langevin step size must not be negative")
     let drift = stepSize / 2
     let spread = stepSize.squareRoot()
     let total = particles.count

@@ -1,0 +1,112 @@
+// Reading safetensors bytes, with a precise message for every way a file can be malformed.
+
+import Foundation
+
+extension SafetensorsFile {
+  /// Decodes the bytes of a safetensors file.
+  ///
+  /// Checks, in order: at least 8 bytes; the header length N fits in the file; the header is
+  /// UTF-8 JSON whose top level is an object; `__metadata__`, if present, maps strings to
+  /// strings; every other entry has a supported `dtype` (F32, F64, F16, BF16), a `shape` of
+  /// non-negative integers and `data_offsets` [begin, end] with begin ≤ end ≤ the data size
+  /// and end − begin = (product of shape)·(element size); the tensors' ranges, sorted by
+  /// begin, cover the data section exactly (no overlap, no gap, nothing after the last).
+  /// Tensors are returned in that order (ties between empty tensors by name).
+  ///
+  /// - Parameters:
+  ///   - bytes: the whole file.
+  ///   - fileName: the name that starts every error message.
+  /// - Throws: `ModelFileError` (kind `.malformed`) whose message starts with `header: `.
+  public init(decoding bytes: [UInt8], fileName: String) throws(ModelFileError) {
+    func fail(_ problem: String) -> ModelFileError { .header(fileName, problem) }
+
+    guard bytes.count >= 8 else {
+      throw fail("file is \(bytes.count) bytes, too short for the 8-byte header length")
+    }
+    let declared = bytes.withUnsafeBytes {
+      UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+    }
+    let available = bytes.count - 8
+    guard declared <= UInt64(available) else {
+      throw fail("length \(declared) runs past the end of the file (\(available) bytes follow it)")
+    }
+    let headerLength = Int(declared)
+    let headerBytes = bytes[8..<(8 + headerLength)]
+    guard String(validating: headerBytes, as: UTF8.self) != nil else {
+      throw fail("not valid UTF-8")
+    }
+    let headerData = Data(headerBytes)
+    let root: HeaderValue
+    do {
+      root = try JSONDecoder().decode(HeaderValue.self, from: headerData)
+    } catch {
+      throw fail("not valid JSON" + Self.jsonProblem(headerData))
+    }
+    guard case .object(let entries) = root else {
+      throw fail("expected a JSON object at the top level, found \(root.summary)")
+    }
+
+    var metadata: [String: String] = [:]
+    if let value = entries[Self.metadataKey] {
+      guard case .object(let pairs) = value else {
+        throw fail("'__metadata__' must be an object of strings, found \(value.summary)")
+      }
+      for key in pairs.keys.sorted() {
+        guard case .string(let text) = pairs[key]! else {
+          throw fail("metadata value for '\(key)' is \(pairs[key]!.summary), not a string")
+        }
+        metadata[key] = text
+      }
+    }
+
+    let dataSize = available - headerLength
+    var layouts: [TensorLayout] = []
+    for name in entries.keys.sorted() where name != Self.metadataKey {
+      layouts.append(
+        try TensorLayout(name: name, entry: entries[name]!, dataSize: dataSize, fileName: fileName))
+    }
+    layouts.sort { ($0.begin, $0.end, $0.name) < ($1.begin, $1.end, $1.name) }
+    var covered = 0
+    var previous: TensorLayout?
+    for layout in layouts {
+      if layout.begin < covered, let previous {
+        throw fail(
+          "tensors '\(previous.name)' and '\(layout.name)' overlap (bytes "
+            + "\(previous.begin)..<\(previous.end) and \(layout.begin)..<\(layout.end))")
+      }
+      if layout.begin > covered {
+        throw fail("bytes \(covered)..<\(layout.begin) of the data belong to no tensor")
+      }
+      covered = layout.end
+      previous = layout
+    }
+    if covered < dataSize {
+      throw fail("bytes \(covered)..<\(dataSize) of the data belong to no tensor")
+    }
+
+    let dataStart = 8 + headerLength
+    let tensors = bytes.withUnsafeBytes { raw in
+      layouts.map { layout in
+        NamedTensor(
+          name: layout.name, shape: layout.shape,
+          values: layout.elementType.readValues(
+            from: raw, offset: dataStart + layout.begin, count: layout.elementCount))
+      }
+    }
+    self.init(tensors: tensors, metadata: metadata)
+  }
+
+  /// `: <reason>` for JSON that does not parse, from `JSONSerialization`'s description
+  /// (`JSONDecoder` gives none), without its final period; empty when it gives none.
+  static func jsonProblem(_ header: Data) -> String {
+    do {
+      _ = try JSONSerialization.jsonObject(with: header, options: [.fragmentsAllowed])
+    } catch {
+      if var text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String {
+        while text.hasSuffix(".") { text.removeLast() }
+        if !text.isEmpty { return ": " + text }
+      }
+    }
+    return ""
+  }
+}

@@ -1,5 +1,7 @@
 // Central finite differences in Double, the reference every gradient test compares with.
 
+import Foundation
+
 /// The central difference (f(x + δ) − f(x − δ)) / 2δ of `f` along coordinate `index`.
 public func centralDifference(
   of f: ([Double]) -> Double, at x: [Double], index: Int, step: Double = 1e-5
@@ -16,9 +18,10 @@ public func isClose(_ a: Double, _ b: Double, relative: Double = 1e-6, absolute:
   abs(a - b) <= absolute + relative * max(abs(a), abs(b))
 }
 
-/// The path of a file in the shared benchmark data, found from this source file's place.
+/// The path of a file in the shared benchmark data (`../shared/bench/data` beside the package).
+///
+/// The package root is found from the calling source file's path: everything before `/Tests/`.
 public func sharedDataPath(_ name: String, file: String = #filePath) -> String {
-  var url = file.split(separator: "/", omittingEmptySubsequences: false).dropLast(3)
-  url.append(contentsOf: ["..", "shared", "bench", "data", Substring(name)])
-  return url.joined(separator: "/")
+  let root = file.range(of: "/Tests/", options: .backwards).map { String(file[..<$0.lowerBound]) } ?? "."
+  return root + "/../shared/bench/data/" + name
 }

@@ -2,6 +2,7 @@
 
 import Foundation
 import ScoreCore
+import ScoreTestSupport
 import Testing
 
 @Suite struct DelimitedTextReaderTests {
@@ -339,7 +340,7 @@ import Testing
   /// The shared file has 10,000 data lines; the first point is compared with the first data
   /// line split by hand and parsed by `Double(String)`.
   @Test func readsSharedMoons10k() throws {
-    let path = benchDataPath("moons-10k.csv")
+    let path = sharedDataPath("moons-10k.csv")
     let contents = try PointFileReader.read(path: path)
     #expect(contents.points.count == 10_000)
     let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -355,7 +356,7 @@ import Testing
   /// that a busy shared machine does not fail it, while a quadratic or per-line-allocating
   /// reader would.
   @Test func readsSharedMoons100kQuickly() throws {
-    let path = benchDataPath("moons-100k.csv")
+    let path = sharedDataPath("moons-100k.csv")
     _ = try PointFileReader.read(path: path)
     let clock = ContinuousClock()
     var best = Duration.seconds(1_000)

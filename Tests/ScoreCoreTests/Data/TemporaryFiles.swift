@@ -38,10 +38,4 @@ func fixturePath(_ name: String, file: String = #filePath) -> String {
   URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("Fixtures/" + name).path
 }
 
-/// The path of a file in the shared benchmark data.
-///
-/// `sharedDataPath` finds the data from a file directly in Tests/ScoreCoreTests; this file's
-/// folder, Tests/ScoreCoreTests/Data, sits at that depth.
-func benchDataPath(_ name: String, file: String = #filePath) -> String {
-  sharedDataPath(name, file: URL(fileURLWithPath: file).deletingLastPathComponent().path)
-}
+

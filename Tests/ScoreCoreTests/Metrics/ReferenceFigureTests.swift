@@ -6,12 +6,8 @@ import ScoreTestSupport
 import Testing
 
 /// The points of a shared CSV file (`x,y` header, then one point a line), interleaved.
-///
-/// `sharedDataPath` counts folders from the calling file; this file sits one folder deeper
-/// than it expects, so it is given this file's folder as the starting place.
 func sharedPoints(_ name: String) throws -> [Float] {
-  let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
-  let text = try String(contentsOfFile: sharedDataPath(name, file: folder), encoding: .utf8)
+  let text = try String(contentsOfFile: sharedDataPath(name), encoding: .utf8)
   return text.split(separator: "\n").dropFirst().flatMap { line in
     line.split(separator: ",").map { Float($0)! }
   }

@@ -20,6 +20,8 @@ let package = Package(
   targets: [
     .target(name: "ScoreCore", swiftSettings: nativeCPU),
     .target(name: "ScoreView", dependencies: ["ScoreCore"]),
+    .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+    .target(name: "Terminal", dependencies: ["ScoreView", "CNcursesw"]),
     .executableTarget(
       name: "scoreviz",
       dependencies: [
@@ -30,5 +32,6 @@ let package = Package(
       swiftSettings: nativeCPU),
     .target(name: "ScoreTestSupport", dependencies: ["ScoreCore"], path: "Tests/ScoreTestSupport"),
     .testTarget(name: "ScoreCoreTests", dependencies: ["ScoreCore", "ScoreTestSupport"]),
+    .testTarget(name: "TerminalTests", dependencies: ["Terminal", "ScoreTestSupport"]),
   ]
 )

@@ -22,6 +22,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -193,6 +194,22 @@ static inline void nc_crash_handler(int signal, siginfo_t *info, void *context) 
   nc_release_stderr();
   nc_remove_crash_handler();
   if (info == NULL || info->si_code <= 0) raise(signal);
+}
+
+/// At exit() while the crash handler is installed (that is, while a session is active and
+/// was not restored): end curses mode and replay captured stderr.
+static inline void nc_exit_handler(void) {
+  if (!*nc_crash_handler_installed()) return;
+  if (!isendwin()) endwin();
+  nc_release_stderr();
+  nc_remove_crash_handler();
+}
+
+/// Registers `nc_exit_handler` with atexit, once per process.
+static inline void nc_install_exit_handler(void) {
+  static bool registered = false;
+  if (registered) return;
+  registered = atexit(nc_exit_handler) == 0;
 }
 
 /// Installs `nc_crash_handler` for SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT and SIGTRAP.

@@ -12,12 +12,18 @@
 /// A depth forced by the user overrides `NO_COLOR` but is capped at what the terminal reports,
 /// because ncurses cannot emit a colour its terminfo entry lacks.
 public enum ColorDepth: Int, Sendable, Hashable, Comparable, CaseIterable {
+  /// No colour: attributes (bold, dim, underline, reverse) only.
   case monochrome = 0
+  /// The 8 ANSI colours.
   case ansi8 = 8
+  /// The 8 ANSI colours and their bright variants.
   case ansi16 = 16
+  /// xterm's 256 colours: 16 ANSI, a 6×6×6 cube, a 24-step grey ramp.
   case indexed256 = 256
+  /// Any 24-bit RGB colour, sent as `38;2;r;g;b` (needs a direct-colour terminfo entry).
   case direct = 16_777_216
 
+  /// Orders depths by how many colours they show.
   public static func < (lhs: ColorDepth, rhs: ColorDepth) -> Bool { lhs.rawValue < rhs.rawValue }
 
   /// The richest depth a terminal with `colorCount` colours (terminfo `colors`) can show.

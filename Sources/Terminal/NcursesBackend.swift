@@ -58,8 +58,7 @@ package final class NcursesBackend: CursesBackend {
   package func getmaxx() -> Int { Int(CNcursesw.getmaxx(window)) }
   package func clear() { _ = wclear(window) }
 
-  package func put(y: Int, x: Int, glyph: Unicode.Scalar, attributes: CellAttributes, pair: Int32)
-  {
+  package func put(y: Int, x: Int, glyph: Unicode.Scalar, attributes: CellAttributes, pair: Int32) {
     var character = wchar_t(bitPattern: glyph.value)
     if nc_wcwidth(character) != 1 { character = wchar_t(UInt8(ascii: "?")) }
     var attributeBits = attr_t(0)

@@ -1,5 +1,5 @@
-// Process-wide guards for a curses session: exit-signal dispositions, the crash handler and
-// the stderr capture.
+// Process-wide guards for a curses session: exit-signal dispositions, the crash and exit
+// handlers and the stderr capture.
 
 import CNcursesw
 
@@ -18,6 +18,10 @@ enum ProcessGuards {
   /// On SIGSEGV, SIGBUS, SIGILL (a Swift trap), SIGFPE, SIGABRT or SIGTRAP: end curses mode,
   /// replay captured stderr, then hand the signal to the previous action (the backtracer).
   static func installCrashHandler() { nc_install_crash_handler() }
+
+  /// Makes exit() during a session that was not restored end curses mode and replay stderr
+  /// first (registered once; it acts only while the crash handler is installed).
+  static func installExitHandler() { nc_install_exit_handler() }
 
   /// Puts back the actions the crash handler replaced.
   static func removeCrashHandler() { nc_remove_crash_handler() }

@@ -106,8 +106,7 @@ package final class Screen<Backend: CursesBackend> {
     if needsFullRepaint || screenWidth != shownWidth || screenHeight != shownHeight {
       repaintAll(frame, screenWidth: screenWidth, screenHeight: screenHeight)
     } else if let shown, shown.width == frame.width, shown.height == frame.height {
-      if !putChanges(from: shown, to: frame, screenWidth: screenWidth, screenHeight: screenHeight)
-      {
+      if !putChanges(from: shown, to: frame, screenWidth: screenWidth, screenHeight: screenHeight) {
         resetPairsAndRepaintAll(frame, screenWidth: screenWidth, screenHeight: screenHeight)
       }
     } else {
@@ -121,7 +120,9 @@ package final class Screen<Backend: CursesBackend> {
   }
 
   /// Puts the cells of `frame` that differ from `previous`; false if the pair table filled up.
-  private func putChanges(from previous: Frame, to frame: Frame, screenWidth: Int, screenHeight: Int)
+  private func putChanges(
+    from previous: Frame, to frame: Frame, screenWidth: Int, screenHeight: Int
+  )
     -> Bool
   {
     let columns = min(frame.width, screenWidth)

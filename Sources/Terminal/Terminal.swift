@@ -31,7 +31,8 @@ import Synchronization
 ///   and watched by dispatch sources; `nextEvent` and `exitIfSignalled` then restore the
 ///   terminal and exit with status 128 + signal number;
 /// - a crash (SIGSEGV, SIGBUS, SIGILL from a Swift trap, SIGFPE, SIGABRT, SIGTRAP): a signal
-///   handler ends curses mode before the previous handler (the Swift backtracer) runs.
+///   handler ends curses mode before the previous handler (the Swift backtracer) runs;
+/// - `exit()` called anywhere during the session: an atexit handler ends curses mode.
 /// While curses owns the screen, stderr goes to a temporary file that is written out once
 /// the terminal is restored, so a fatal error's message appears after the screen is back.
 /// Not covered: SIGKILL and a stack overflow; `reset` repairs the terminal after those.
@@ -79,14 +80,16 @@ public final class Terminal {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw TerminalError.notATerminal
     }
-    guard Self.isActive.compareExchange(expected: false, desired: true, ordering: .acquiring)
-      .exchanged
+    guard
+      Self.isActive.compareExchange(expected: false, desired: true, ordering: .acquiring)
+        .exchanged
     else { throw TerminalError.alreadyActive }
 
     Self.useUTF8Locale()
     ProcessGuards.ignoreExitSignals()
     let signals = SignalWatcher(signals: [SIGINT, SIGTERM, SIGHUP])
     ProcessGuards.installCrashHandler()
+    ProcessGuards.installExitHandler()
     do {
       screen = try Screen(
         backend: NcursesBackend(),

@@ -20,8 +20,12 @@ public enum TerminalEvent: Sendable, Hashable {
     /// Ctrl-H, Ctrl-I, Ctrl-J and Ctrl-M arrive as Backspace, Tab and Enter; Ctrl-C, Ctrl-Z
     /// and Ctrl-\ are signals, not keys.
     case control(Unicode.Scalar)
+    /// An arrow key.
     case up, down, left, right
+    /// A navigation key (ncurses KEY_HOME, KEY_END, KEY_PPAGE, KEY_NPAGE, KEY_IC, KEY_DC).
     case home, end, pageUp, pageDown, insert, delete
+    /// Enter (CR, LF or KEY_ENTER), Escape (alone, after a 25 ms wait for a sequence),
+    /// Backspace (DEL, BS or KEY_BACKSPACE), Tab, and Shift-Tab (KEY_BTAB).
     case enter, escape, backspace, tab, backTab
     /// Function key F`n`, 1 ≤ n ≤ 63 (terminals send F13 and up for shifted F1–F12).
     case function(Int)
@@ -29,11 +33,13 @@ public enum TerminalEvent: Sendable, Hashable {
 
   /// A mouse button.
   public enum MouseButton: Sendable, Hashable {
+    /// Buttons 1, 2 and 3.
     case left, middle, right
   }
 
   /// Which way the wheel turned.
   public enum WheelDirection: Sendable, Hashable {
+    /// Away from the user (button 4) or towards (button 5).
     case up, down
   }
 }

@@ -5,11 +5,13 @@ import Testing
 
 @Suite("Colour depth")
 struct ColorDepthTests {
-  @Test("Detection thresholds at and around each boundary", arguments: [
-    (-1, ColorDepth.monochrome), (0, .monochrome), (7, .monochrome), (8, .ansi8), (15, .ansi8),
-    (16, .ansi16), (88, .ansi16), (255, .ansi16), (256, .indexed256),
-    (16_777_215, .indexed256), (16_777_216, .direct), (1 << 30, .direct),
-  ])
+  @Test(
+    "Detection thresholds at and around each boundary",
+    arguments: [
+      (-1, ColorDepth.monochrome), (0, .monochrome), (7, .monochrome), (8, .ansi8), (15, .ansi8),
+      (16, .ansi16), (88, .ansi16), (255, .ansi16), (256, .indexed256),
+      (16_777_215, .indexed256), (16_777_216, .direct), (1 << 30, .direct),
+    ])
   func detectsFromColorCount(count: Int, expected: ColorDepth) {
     #expect(ColorDepth(colorCount: count) == expected)
   }

@@ -77,15 +77,18 @@ struct ColorPairTests {
     #expect(backend.pairDefinitions.isEmpty)
     #expect(!backend.calls.contains(.resetColorPairs))
     #expect(backend.puts.count == 4)
-    #expect(backend.puts.allSatisfy { if case .put(_, _, _, .bold, 0) = $0 { true } else { false } })
+    #expect(
+      backend.puts.allSatisfy { if case .put(_, _, _, .bold, 0) = $0 { true } else { false } })
   }
 
-  @Test("Colour numbers at each depth come from the quantiser", arguments: [
-    (16_777_216, ColorDepth.direct, Int32(0xFF_0000)),
-    (256, .indexed256, 196),
-    (16, .ansi16, 9),
-    (8, .ansi8, 1),
-  ])
+  @Test(
+    "Colour numbers at each depth come from the quantiser",
+    arguments: [
+      (16_777_216, ColorDepth.direct, Int32(0xFF_0000)),
+      (256, .indexed256, 196),
+      (16, .ansi16, 9),
+      (8, .ansi8, 1),
+    ])
   func depthSetsColorNumbers(colorCount: Int, depth: ColorDepth, red: Int32) throws {
     let (screen, backend) = try makeScreen(colorCount: colorCount)
     #expect(screen.depth == depth)
@@ -169,9 +172,11 @@ struct ColorPairTests {
     var frame = Frame(width: 6, height: 4)
     frame.put("ab", x: 0, y: 0, foreground: Self.red, background: Self.blue)
     screen.draw(frame)
+    #expect(screen.pairCount == 1)
     screen.forceFullRepaint()
     backend.calls.removeAll()
     screen.draw(frame)
+    #expect(screen.pairCount == 1)
     #expect(
       backend.calls == [
         .clear,
@@ -202,7 +207,8 @@ struct ColorPairTests {
       ])
   }
 
-  @Test("Over 200 random frames no pair is redefined without a reset, and every put's pair is defined")
+  @Test(
+    "Over 200 random frames no pair is redefined without a reset, and every put's pair is defined")
   func pairsNeverRedefinedWhileInUse() throws {
     let (screen, backend) = try makeScreen(rows: 5, columns: 7, colorCount: 8, pairCount: 12)
     var generator = SeededGenerator(seed: 7)
@@ -214,9 +220,10 @@ struct ColorPairTests {
     var frame = Frame(width: 7, height: 5)
     for _ in 0..<200 {
       for _ in 0..<Int.random(in: 1...6, using: &generator) {
-        frame[Int.random(in: 0..<7, using: &generator), Int.random(in: 0..<5, using: &generator)] = Cell(
-          "x", foreground: palette.randomElement(using: &generator)!,
-          background: palette.randomElement(using: &generator)!)
+        frame[Int.random(in: 0..<7, using: &generator), Int.random(in: 0..<5, using: &generator)] =
+          Cell(
+            "x", foreground: palette.randomElement(using: &generator)!,
+            background: palette.randomElement(using: &generator)!)
       }
       if Int.random(in: 0..<20, using: &generator) == 0 { screen.forceFullRepaint() }
       screen.draw(frame)

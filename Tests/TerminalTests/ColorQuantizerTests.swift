@@ -14,7 +14,9 @@ struct ColorQuantizerTests {
     var entries: [(Int, (Int, Int, Int))] = []
     for r in 0..<6 {
       for g in 0..<6 {
-        for b in 0..<6 { entries.append((16 + 36 * r + 6 * g + b, (levels[r], levels[g], levels[b]))) }
+        for b in 0..<6 {
+          entries.append((16 + 36 * r + 6 * g + b, (levels[r], levels[g], levels[b])))
+        }
       }
     }
     for i in 0..<24 { entries.append((232 + i, (8 + 10 * i, 8 + 10 * i, 8 + 10 * i))) }
@@ -60,9 +62,11 @@ struct ColorQuantizerTests {
     }
   }
 
-  @Test("16 and 8 colours: the nearest of xterm's first 16 or 8 colours", arguments: [
-    (ColorDepth.ansi16, 16), (.ansi8, 8),
-  ])
+  @Test(
+    "16 and 8 colours: the nearest of xterm's first 16 or 8 colours",
+    arguments: [
+      (ColorDepth.ansi16, 16), (.ansi8, 8),
+    ])
   func ansiIsNearest(depth: ColorDepth, count: Int) {
     for color in Self.grid {
       let chosen = Int(ColorQuantizer.colorNumber(for: color, depth: depth)!)
@@ -95,7 +99,8 @@ struct ColorQuantizerTests {
     var distinct: Set<Int> = []
     for step in 0..<64 {
       let level = UInt8(step * 255 / 63)
-      let chosen = Int(ColorQuantizer.colorNumber(for: RGB(level, level, level), depth: .indexed256)!)
+      let chosen = Int(
+        ColorQuantizer.colorNumber(for: RGB(level, level, level), depth: .indexed256)!)
       let rgb = Self.xterm256.first { $0.index == chosen }!.rgb
       #expect(rgb.0 >= previous, "grey \(level) went darker")
       previous = rgb.0

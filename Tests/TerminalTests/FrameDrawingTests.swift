@@ -18,7 +18,9 @@ struct FrameDrawingTests {
   }
 
   /// The puts a full repaint of `frame` (no colours) must make, row by row.
-  static func allPuts(_ frame: Frame, rows: Int? = nil, columns: Int? = nil) -> [RecordingBackend.Call] {
+  static func allPuts(_ frame: Frame, rows: Int? = nil, columns: Int? = nil) -> [RecordingBackend
+    .Call]
+  {
     var calls: [RecordingBackend.Call] = []
     for y in 0..<min(frame.height, rows ?? frame.height) {
       for x in 0..<min(frame.width, columns ?? frame.width) where frame[x, y] != .blank {
@@ -147,7 +149,8 @@ struct FrameDrawingTests {
     var frame = Frame(width: 6, height: 4)
     frame[1, 2] = Cell("x")
     screen.draw(frame)
-    #expect(backend.calls == [.clear, .put(y: 2, x: 1, glyph: "x", attributes: [], pair: 0), .refresh])
+    #expect(
+      backend.calls == [.clear, .put(y: 2, x: 1, glyph: "x", attributes: [], pair: 0), .refresh])
     frame[1, 2] = .blank
     backend.calls.removeAll()
     screen.draw(frame)

@@ -23,17 +23,21 @@ struct ScreenSetupTests {
     backend.hasColorSupport = false
     let screen = try Screen(backend: backend, configuration: .init(mouse: false), terminalName: "t")
     #expect(
-      backend.calls == [.newterm, .cbreak, .noecho, .keypad, .cursSet(0), .setEscdelay(25), .hasColors])
+      backend.calls == [
+        .newterm, .cbreak, .noecho, .keypad, .cursSet(0), .setEscdelay(25), .hasColors,
+      ])
     #expect(screen.depth == .monochrome)
   }
 
   @Test("A forced depth is capped at the terminal's colours after start_color")
   func forcedDepthIsCapped() throws {
     let backend = RecordingBackend(colorCount: 256)
-    let screen = try Screen(backend: backend, configuration: .init(forcedDepth: .direct), terminalName: "t")
+    let screen = try Screen(
+      backend: backend, configuration: .init(forcedDepth: .direct), terminalName: "t")
     #expect(screen.depth == .indexed256)
     let lower = try Screen(
-      backend: RecordingBackend(colorCount: 256), configuration: .init(forcedDepth: .ansi16, noColor: "1"),
+      backend: RecordingBackend(colorCount: 256),
+      configuration: .init(forcedDepth: .ansi16, noColor: "1"),
       terminalName: "t")
     #expect(lower.depth == .ansi16)
   }
@@ -46,8 +50,9 @@ struct ScreenSetupTests {
       try Screen(backend: backend, configuration: .init(), terminalName: "vt-nonsense")
     }
     #expect(backend.calls == [.newterm])
-    #expect(TerminalError.cannotOpenTerminal("vt-nonsense").description
-      == "cannot open terminal type 'vt-nonsense'")
+    #expect(
+      TerminalError.cannotOpenTerminal("vt-nonsense").description
+        == "cannot open terminal type 'vt-nonsense'")
   }
 
   @Test("end() calls endwin once however often it is called")

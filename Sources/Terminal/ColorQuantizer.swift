@@ -14,10 +14,10 @@ import ScoreView
 /// - `.monochrome`: no colour; returns nil.
 package enum ColorQuantizer {
   /// The levels of the xterm 6×6×6 colour cube, per channel.
-  package static let cubeLevels: [Int] = [0, 95, 135, 175, 215, 255]
+  private static let cubeLevels: [Int] = [0, 95, 135, 175, 215, 255]
 
   /// xterm's default palette for colours 0–15.
-  package static let ansiPalette: [RGB] = [
+  private static let ansiPalette: [RGB] = [
     RGB(0, 0, 0), RGB(205, 0, 0), RGB(0, 205, 0), RGB(205, 205, 0),
     RGB(0, 0, 238), RGB(205, 0, 205), RGB(0, 205, 205), RGB(229, 229, 229),
     RGB(127, 127, 127), RGB(255, 0, 0), RGB(0, 255, 0), RGB(255, 255, 0),
@@ -42,7 +42,7 @@ package enum ColorQuantizer {
   }
 
   /// The RGB an xterm shows for 256-colour index `index` (0–255).
-  package static func rgb(ofIndexed256 index: Int) -> RGB {
+  private static func rgb(ofIndexed256 index: Int) -> RGB {
     switch index {
     case ..<16:
       return ansiPalette[max(0, index)]
@@ -57,7 +57,7 @@ package enum ColorQuantizer {
   }
 
   /// Squared Euclidean distance between two colours.
-  package static func squaredDistance(_ a: RGB, _ b: RGB) -> Int {
+  private static func squaredDistance(_ a: RGB, _ b: RGB) -> Int {
     let red = Int(a.red) - Int(b.red)
     let green = Int(a.green) - Int(b.green)
     let blue = Int(a.blue) - Int(b.blue)

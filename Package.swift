@@ -20,6 +20,8 @@ let package = Package(
   targets: [
     .target(name: "ScoreCore", swiftSettings: nativeCPU),
     .target(name: "ScoreView", dependencies: ["ScoreCore"]),
+    .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+    .target(name: "Terminal", dependencies: ["ScoreView", "CNcursesw"]),
     .executableTarget(
       name: "scoreviz",
       dependencies: [
@@ -35,5 +37,6 @@ let package = Package(
     .testTarget(
       name: "ScorevizTests", dependencies: ["scoreviz", "ScoreCore", "ScoreTestSupport"]),
     .testTarget(name: "ScoreViewTests", dependencies: ["ScoreView", "ScoreTestSupport"]),
+    .testTarget(name: "TerminalTests", dependencies: ["Terminal", "ScoreTestSupport"]),
   ]
 )

@@ -54,7 +54,7 @@ public struct ColorMap: Sendable, Hashable {
   /// Whether every two neighbouring colours of `ramp` still differ after reduction to
   /// `colorDepth`.
   ///
-  /// A ramp of fewer than two colours passes. At `.none` every colour becomes the default,
+  /// A ramp of fewer than two colours passes. At `.monochrome` every colour becomes the default,
   /// so any longer ramp fails.
   public static func neighboursStayDistinct(_ ramp: [RGB], colorDepth: ColorDepth) -> Bool {
     guard ramp.count > 1 else { return true }

@@ -55,10 +55,10 @@ public enum XtermPalette {
 
   /// The ANSI colour index (0–15) whose xterm default is nearest to `color`; ties go to the
   /// lower index.
-  public static func nearestIndex16(to color: RGB) -> UInt8 {
+  public static func nearestIndex16(to color: RGB, paletteSize: Int = 16) -> UInt8 {
     var best = 0
     var bestDistance = Int.max
-    for (index, candidate) in ansiColors.enumerated() {
+    for (index, candidate) in ansiColors.prefix(paletteSize).enumerated() {
       let distance = distanceSquared(color, candidate)
       if distance < bestDistance {
         best = index

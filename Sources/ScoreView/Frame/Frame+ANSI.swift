@@ -5,7 +5,7 @@ extension Frame {
   ///
   /// Colours: `.trueColor` writes `38;2;r;g;b` / `48;2;r;g;b`, `.palette256` writes
   /// `38;5;n` / `48;5;n`, `.ansi16` writes `30`–`37`/`90`–`97` and `40`–`47`/`100`–`107`,
-  /// `.none` writes no colour; the terminal default is `39` / `49`. Attributes: bold `1`,
+  /// `.monochrome` writes no colour; the terminal default is `39` / `49`. Attributes: bold `1`,
   /// dim `2`, underline `4`, reverse `7`, switched off with `22` (bold and dim together),
   /// `24`, `27`. Every line starts in the default style; between cells only the parameters
   /// that change are written, compared after quantisation (two RGB values that become the
@@ -100,7 +100,7 @@ private struct RenderedStyle: Equatable {
     case .rgb(let rgb):
       return (isBackground ? "48;2;" : "38;2;") + "\(rgb.red);\(rgb.green);\(rgb.blue)"
     case .palette(let index):
-      if colorDepth == .ansi16 {
+      if colorDepth == .ansi16 || colorDepth == .ansi8 {
         let base = index < 8 ? (isBackground ? 40 : 30) : (isBackground ? 100 : 90)
         return String(base + Int(index % 8))
       }

@@ -85,8 +85,8 @@ import Testing
   @Test func distinctRampLengths() {
     #expect(ColorMap.viridis.distinctRamp(maxLevels: 64, colorDepth: .trueColor).count == 64)
     #expect(ColorMap.viridis.distinctRamp(maxLevels: 64, colorDepth: .palette256).count >= 8)
-    #expect(ColorMap.viridis.distinctRamp(maxLevels: 64, colorDepth: .none).count == 1)
-    #expect(!ColorMap.neighboursStayDistinct(ColorMap.viridis.ramp(levels: 2), colorDepth: .none))
+    #expect(ColorMap.viridis.distinctRamp(maxLevels: 64, colorDepth: .monochrome).count == 1)
+    #expect(!ColorMap.neighboursStayDistinct(ColorMap.viridis.ramp(levels: 2), colorDepth: .monochrome))
     #expect(ColorMap.viridis.distinctRamp(maxLevels: 0, colorDepth: .trueColor).isEmpty)
   }
 }

@@ -71,7 +71,7 @@ import Testing
     #expect(ColorDepth.trueColor.quantize(red) == .rgb(RGB(255, 0, 0)))
     #expect(ColorDepth.palette256.quantize(red) == .palette(196))
     #expect(ColorDepth.ansi16.quantize(red) == .palette(9))
-    #expect(ColorDepth.none.quantize(red) == .terminalDefault)
+    #expect(ColorDepth.monochrome.quantize(red) == .terminalDefault)
     for depth in ColorDepth.allCases {
       #expect(depth.quantize(.terminalDefault) == .terminalDefault)
     }

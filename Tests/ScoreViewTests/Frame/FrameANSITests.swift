@@ -64,7 +64,7 @@ import Testing
       frame.ansiText(colorDepth: .palette256)
         == "\u{1B}[38;5;196;48;5;244mx\u{1B}[38;5;244;48;5;196my\u{1B}[0m")
     #expect(frame.ansiText(colorDepth: .ansi16) == "\u{1B}[91;100mx\u{1B}[90;101my\u{1B}[0m")
-    #expect(frame.ansiText(colorDepth: .none) == "xy")
+    #expect(frame.ansiText(colorDepth: .monochrome) == "xy")
   }
 
   /// Two RGB values that quantise to the same palette index need no escape between them.

@@ -1,0 +1,213 @@
+// Set-up, colour pairs and frame drawing over a `CursesBackend`: the logic tests run on a fake.
+
+import ScoreView
+
+/// A curses screen that shows `Frame`s, sending only the cells that changed.
+///
+/// Drawing: the last frame shown is kept. The next `draw` puts only cells that differ from
+/// it, then refreshes once. A full repaint (first frame, frame or screen size changed, after
+/// a resize event or `forceFullRepaint`) clears and puts every cell that is not blank
+/// (clearing already made the rest blank). Colour pairs stay defined across draws. When the
+/// pair table fills up, every pair is forgotten (`reset_color_pairs`) and the frame is
+/// repainted in full with a fresh table, so a pair on screen is never redefined; if one
+/// frame alone needs more pairs than the terminal has, the cells beyond that use the
+/// terminal's default colours. Cells outside the screen are clipped.
+package final class Screen<Backend: CursesBackend> {
+  /// Choices made when the screen starts.
+  package struct Configuration: Sendable {
+    /// A depth the user asked for, nil to detect.
+    package var forcedDepth: ColorDepth?
+    /// The value of `NO_COLOR`, nil when unset.
+    package var noColor: String?
+    /// Whether to report mouse presses and the wheel.
+    package var mouse: Bool
+
+    package init(forcedDepth: ColorDepth? = nil, noColor: String? = nil, mouse: Bool = true) {
+      self.forcedDepth = forcedDepth
+      self.noColor = noColor
+      self.mouse = mouse
+    }
+  }
+
+  /// Milliseconds to wait for the rest of an escape sequence before reporting Escape.
+  package static var escapeDelayMilliseconds: Int32 { 25 }
+
+  package let backend: Backend
+  /// The colour depth cells are quantised to.
+  package let depth: ColorDepth
+  private let defaultForeground: Int32
+  private let defaultBackground: Int32
+  private var pairs: ColorPairTable
+  private var shown: Frame?
+  private var shownWidth = 0
+  private var shownHeight = 0
+  private var needsFullRepaint = true
+  private var isRunning = true
+
+  /// Starts curses through `backend`: cbreak, no echo, keypad, hidden cursor, short escape
+  /// delay, colours unless the resolved depth is `.monochrome`, and the mouse if asked.
+  ///
+  /// - Throws: `TerminalError.cannotOpenTerminal` when `newterm` fails.
+  package init(backend: Backend, configuration: Configuration, terminalName: String) throws {
+    self.backend = backend
+    guard backend.newterm() else { throw TerminalError.cannotOpenTerminal(terminalName) }
+    backend.cbreak()
+    backend.noecho()
+    backend.keypad()
+    backend.cursSet(0)
+    backend.setEscdelay(Self.escapeDelayMilliseconds)
+
+    var depth = ColorDepth.monochrome
+    var defaultsAvailable = false
+    let wantsColor =
+      ColorDepth.resolve(
+        terminal: .trueColor, noColor: configuration.noColor, forced: configuration.forcedDepth)
+      != .monochrome
+    if wantsColor, backend.hasColors() {
+      backend.startColor()
+      defaultsAvailable = backend.useDefaultColors()
+      depth = ColorDepth.resolve(
+        terminal: ColorDepth(colorCount: backend.colors()), noColor: configuration.noColor,
+        forced: configuration.forcedDepth)
+    }
+    self.depth = depth
+    defaultForeground = defaultsAvailable ? -1 : 7
+    defaultBackground = defaultsAvailable ? -1 : 0
+    pairs = ColorPairTable(colorPairs: depth == .monochrome ? 0 : backend.colorPairs())
+
+    if configuration.mouse, backend.mousemask() {
+      backend.mouseinterval(0)
+    }
+  }
+
+  /// Screen columns now.
+  package var width: Int { backend.getmaxx() }
+  /// Screen rows now.
+  package var height: Int { backend.getmaxy() }
+  /// Colour pairs defined now.
+  package var pairCount: Int { pairs.count }
+
+  /// Makes the next `draw` a full repaint.
+  package func forceFullRepaint() {
+    needsFullRepaint = true
+  }
+
+  /// Leaves curses mode; later calls do nothing.
+  package func end() {
+    guard isRunning else { return }
+    isRunning = false
+    backend.endwin()
+  }
+
+  /// Shows `frame`: the changed cells, or everything on a full repaint, then one refresh.
+  package func draw(_ frame: Frame) {
+    let screenWidth = backend.getmaxx()
+    let screenHeight = backend.getmaxy()
+    if needsFullRepaint || screenWidth != shownWidth || screenHeight != shownHeight {
+      repaintAll(frame, screenWidth: screenWidth, screenHeight: screenHeight)
+    } else if let shown, shown.width == frame.width, shown.height == frame.height {
+      if !putChanges(from: shown, to: frame, screenWidth: screenWidth, screenHeight: screenHeight) {
+        resetPairsAndRepaintAll(frame, screenWidth: screenWidth, screenHeight: screenHeight)
+      }
+    } else {
+      repaintAll(frame, screenWidth: screenWidth, screenHeight: screenHeight)
+    }
+    backend.refresh()
+    shown = frame
+    shownWidth = screenWidth
+    shownHeight = screenHeight
+    needsFullRepaint = false
+  }
+
+  /// Puts the cells of `frame` that differ from `previous`; false if the pair table filled up.
+  private func putChanges(
+    from previous: Frame, to frame: Frame, screenWidth: Int, screenHeight: Int
+  )
+    -> Bool
+  {
+    let columns = min(frame.width, screenWidth)
+    let rows = min(frame.height, screenHeight)
+    return previous.cells.withUnsafeBufferPointer { old in
+      frame.cells.withUnsafeBufferPointer { new in
+        for y in 0..<rows {
+          let rowStart = y &* frame.width
+          for x in 0..<columns where old[rowStart &+ x] != new[rowStart &+ x] {
+            let cell = new[rowStart &+ x]
+            guard let pair = pair(for: cell) else { return false }
+            backend.put(y: y, x: x, glyph: cell.glyph, attributes: cell.attributes, pair: pair)
+          }
+        }
+        return true
+      }
+    }
+  }
+
+  /// Clears and puts every non-blank cell of `frame` that fits; if the pair table fills up,
+  /// starts again with a fresh table.
+  private func repaintAll(_ frame: Frame, screenWidth: Int, screenHeight: Int) {
+    if !putAll(frame, screenWidth: screenWidth, screenHeight: screenHeight, fallBack: false) {
+      resetPairs()
+      putAll(frame, screenWidth: screenWidth, screenHeight: screenHeight, fallBack: true)
+    }
+  }
+
+  /// Forgets every pair and clears, after a partial draw ran out of pairs, then repaints.
+  private func resetPairsAndRepaintAll(_ frame: Frame, screenWidth: Int, screenHeight: Int) {
+    resetPairs()
+    putAll(frame, screenWidth: screenWidth, screenHeight: screenHeight, fallBack: true)
+  }
+
+  private func resetPairs() {
+    backend.resetColorPairs()
+    pairs.removeAll()
+  }
+
+  /// Clears and puts every non-blank cell that fits (clearing made the rest blank).
+  ///
+  /// - Parameter fallBack: when the pair table is full, true shows the cell with pair 0,
+  ///   false stops and returns false.
+  @discardableResult
+  private func putAll(_ frame: Frame, screenWidth: Int, screenHeight: Int, fallBack: Bool) -> Bool {
+    backend.clear()
+    let columns = min(frame.width, screenWidth)
+    let rows = min(frame.height, screenHeight)
+    return frame.cells.withUnsafeBufferPointer { cells in
+      for y in 0..<rows {
+        let rowStart = y &* frame.width
+        for x in 0..<columns where cells[rowStart &+ x] != .blank {
+          let cell = cells[rowStart &+ x]
+          guard let pair = pair(for: cell) ?? (fallBack ? 0 : nil) else { return false }
+          backend.put(y: y, x: x, glyph: cell.glyph, attributes: cell.attributes, pair: pair)
+        }
+      }
+      return true
+    }
+  }
+
+  /// The pair showing `cell`'s colours, defining it if new; nil when the table is full.
+  private func pair(for cell: Cell) -> Int32? {
+    guard depth != .monochrome else { return 0 }
+    let foreground = colorNumber(cell.foreground, default: defaultForeground)
+    let background = colorNumber(cell.background, default: defaultBackground)
+    if foreground == defaultForeground, background == defaultBackground { return 0 }
+    switch pairs.lookUp(foreground: foreground, background: background) {
+    case .existing(let pair):
+      return pair
+    case .new(let pair):
+      if backend.initExtendedPair(pair, foreground: foreground, background: background) {
+        return pair
+      }
+      pairs.useDefaultPair(foreground: foreground, background: background)
+      return 0
+    case .full:
+      return nil
+    }
+  }
+
+  private func colorNumber(_ color: CellColor, default defaultNumber: Int32) -> Int32 {
+    switch color {
+    case .terminalDefault: return defaultNumber
+    case .rgb(let rgb): return ColorQuantizer.colorNumber(for: rgb, depth: depth) ?? defaultNumber
+    }
+  }
+}

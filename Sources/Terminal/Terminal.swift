@@ -1,0 +1,207 @@
+// The live terminal session: the only place scoreviz touches the terminal.
+
+import ScoreView
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A full-screen ncursesw session that shows `Frame`s and reports keys, mouse and resizes.
+///
+/// ```
+/// try Terminal.withTerminal { terminal in
+///   while true {
+///     terminal.draw(render(state, width: terminal.width, height: terminal.height))
+///     if case .key(.character("q")) = terminal.nextEvent(timeoutMilliseconds: 25) { return }
+///   }
+/// }
+/// ```
+///
+/// Starting a session sets the locale from the environment (falling back to C.UTF-8 for
+/// the character type when the codeset is not UTF-8, or braille would print blank), starts
+/// curses in cbreak mode without echo, with the keypad on, the cursor hidden, colours
+/// (`use_default_colors`, so `.terminalDefault` is the terminal's own colour) and the mouse.
+///
+/// The terminal is restored (`endwin`) on every way out:
+/// - `restore()`, leaving `withTerminal` normally or by a thrown error, and `deinit`;
+/// - SIGINT (Ctrl-C), SIGTERM and SIGHUP (an SSH drop): they are ignored before curses starts
+///   and watched by dispatch sources; `nextEvent` and `exitIfSignalled` then restore the
+///   terminal and exit with status 128 + signal number;
+/// - a crash (SIGSEGV, SIGBUS, SIGILL from a Swift trap, SIGFPE, SIGABRT, SIGTRAP): a signal
+///   handler ends curses mode before the previous handler (the Swift backtracer) runs;
+/// - `exit()` called anywhere during the session: an atexit handler ends curses mode.
+/// While curses owns the screen, stderr goes to a temporary file that is written out once
+/// the terminal is restored, so a fatal error's message appears after the screen is back.
+/// Not covered: SIGKILL and a stack overflow; `reset` repairs the terminal after those.
+///
+/// Only one session may be active per process, and only the thread that started it may use
+/// it (ncurses is not thread-safe), which is why `Terminal` is not `Sendable`.
+public final class Terminal {
+  /// How a session starts.
+  public struct Options: Sendable {
+    /// A colour depth to use instead of the detected one (capped at what the terminal
+    /// reports); nil to detect. Overrides `NO_COLOR`.
+    public var colorDepth: ColorDepth?
+    /// Whether to report mouse presses and the wheel (the terminal's own text selection then
+    /// needs Shift held).
+    public var mouse: Bool
+    /// The `NO_COLOR` value: non-empty means no colour unless `colorDepth` is given. Defaults
+    /// to the environment's.
+    public var noColor: String?
+
+    /// Options with the given values; by default detect colours, report the mouse, and read
+    /// `NO_COLOR` from the environment.
+    public init(
+      colorDepth: ColorDepth? = nil, mouse: Bool = true,
+      noColor: String? = Terminal.environment("NO_COLOR")
+    ) {
+      self.colorDepth = colorDepth
+      self.mouse = mouse
+      self.noColor = noColor
+    }
+  }
+
+  private static let isActive = Atomic<Bool>(false)
+
+  private let screen: Screen<NcursesBackend>
+  private let signals: SignalWatcher
+  private var isRestored = false
+
+  /// Starts a session on the process's terminal.
+  ///
+  /// - Parameter options: colour depth, mouse and `NO_COLOR`; see `Options`.
+  /// - Throws: `TerminalError.notATerminal` when stdin or stdout is not a terminal,
+  ///   `.cannotOpenTerminal` when $TERM is unknown, `.alreadyActive` when another session runs.
+  ///   Nothing is left changed when it throws.
+  public init(options: Options = Options()) throws {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      throw TerminalError.notATerminal
+    }
+    guard
+      Self.isActive.compareExchange(expected: false, desired: true, ordering: .acquiring)
+        .exchanged
+    else { throw TerminalError.alreadyActive }
+
+    Self.useUTF8Locale()
+    ProcessGuards.ignoreExitSignals()
+    let signals = SignalWatcher(signals: [SIGINT, SIGTERM, SIGHUP])
+    ProcessGuards.installCrashHandler()
+    ProcessGuards.installExitHandler()
+    do {
+      screen = try Screen(
+        backend: NcursesBackend(),
+        configuration: Screen.Configuration(
+          forcedDepth: options.colorDepth, noColor: options.noColor, mouse: options.mouse),
+        terminalName: Self.environment("TERM") ?? "")
+    } catch {
+      ProcessGuards.removeCrashHandler()
+      signals.cancel()
+      ProcessGuards.restoreExitSignals()
+      Self.isActive.store(false, ordering: .releasing)
+      throw error
+    }
+    self.signals = signals
+    ProcessGuards.captureStandardError()
+  }
+
+  deinit {
+    restore()
+  }
+
+  /// Runs `body` with a new session and restores the terminal however `body` ends.
+  ///
+  /// An error thrown by `body` is rethrown after the terminal is restored, so the caller
+  /// prints its message on a normal screen.
+  public static func withTerminal<Result>(
+    options: Options = Options(), _ body: (Terminal) throws -> Result
+  ) throws -> Result {
+    let terminal = try Terminal(options: options)
+    defer { terminal.restore() }
+    return try body(terminal)
+  }
+
+  /// Screen columns now (`getmaxx(stdscr)`).
+  public var width: Int { screen.width }
+
+  /// Screen rows now (`getmaxy(stdscr)`).
+  public var height: Int { screen.height }
+
+  /// The colour depth cells are drawn with.
+  public var colorDepth: ColorDepth { screen.depth }
+
+  /// Shows `frame`, sending only the cells that changed since the last `draw`.
+  ///
+  /// A frame larger than the screen is clipped; one smaller leaves the rest blank. After a
+  /// size change or `forceFullRepaint` the whole screen is cleared and repainted. RGB colours
+  /// are quantised to `colorDepth`. Does nothing after `restore()`.
+  public func draw(_ frame: Frame) {
+    guard !isRestored else { return }
+    screen.draw(frame)
+  }
+
+  /// Makes the next `draw` clear and repaint the whole screen (for Ctrl-L, say).
+  public func forceFullRepaint() {
+    screen.forceFullRepaint()
+  }
+
+  /// Waits up to `timeoutMilliseconds` for an input event.
+  ///
+  /// If an exit signal has arrived (before or during the wait), restores the terminal and
+  /// exits with status 128 + signal; see `exitIfSignalled`.
+  ///
+  /// - Parameter timeoutMilliseconds: 0 polls; negative waits for input (a signal then
+  ///   takes effect only when input arrives, so prefer a timeout of tens of milliseconds).
+  /// - Returns: the event, or nil when nothing arrived in time, the input is not one that is
+  ///   reported (a button release, say), or after `restore()`.
+  public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+    exitIfSignalled()
+    guard !isRestored else { return nil }
+    let event = screen.nextEvent(timeoutMilliseconds: timeoutMilliseconds)
+    exitIfSignalled()
+    return event
+  }
+
+  /// The exit signal (SIGINT, SIGTERM or SIGHUP) received, nil if none.
+  public var receivedSignal: Int32? { signals.received }
+
+  /// If an exit signal has arrived, restores the terminal and exits with 128 + signal.
+  ///
+  /// `nextEvent` calls this; call it too from loops that work long between reads.
+  public func exitIfSignalled() {
+    guard let signal = signals.received else { return }
+    restore()
+    exit(128 + signal)
+  }
+
+  /// Ends the session: leaves curses mode (`endwin`: cursor shown, modes and screen restored,
+  /// mouse reporting off), writes out what stderr received meanwhile, and puts back the
+  /// signal actions. Safe to call more than once.
+  public func restore() {
+    guard !isRestored else { return }
+    isRestored = true
+    screen.end()
+    ProcessGuards.releaseStandardError()
+    ProcessGuards.removeCrashHandler()
+    signals.cancel()
+    ProcessGuards.restoreExitSignals()
+    Self.isActive.store(false, ordering: .releasing)
+  }
+
+  /// The value of environment variable `name`, nil when unset.
+  @usableFromInline
+  static func environment(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+  }
+
+  /// `setlocale(LC_ALL, "")`, then `LC_CTYPE` = C.UTF-8 if the codeset is not UTF-8.
+  private static func useUTF8Locale() {
+    setlocale(LC_ALL, "")
+    let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+    if codeset != "UTF-8" {
+      setlocale(LC_CTYPE, "C.UTF-8")
+    }
+  }
+}

@@ -1,0 +1,34 @@
+// Colour depth detection from COLORS, NO_COLOR and a forced depth.
+
+import ScoreView
+import Testing
+
+@Suite("Colour depth")
+struct ColorDepthTests {
+  @Test(
+    "Detection thresholds at and around each boundary",
+    arguments: [
+      (-1, ColorDepth.monochrome), (0, .monochrome), (7, .monochrome), (8, .ansi8), (15, .ansi8),
+      (16, .ansi16), (88, .ansi16), (255, .ansi16), (256, .palette256),
+      (16_777_215, .palette256), (16_777_216, .trueColor), (1 << 30, .trueColor),
+    ])
+  func detectsFromColorCount(count: Int, expected: ColorDepth) {
+    #expect(ColorDepth(colorCount: count) == expected)
+  }
+
+  @Test("NO_COLOR: any non-empty value means monochrome; empty or unset means detect")
+  func noColorConvention() {
+    #expect(ColorDepth.resolve(terminal: .palette256, noColor: "1", forced: nil) == .monochrome)
+    #expect(ColorDepth.resolve(terminal: .trueColor, noColor: "no", forced: nil) == .monochrome)
+    #expect(ColorDepth.resolve(terminal: .palette256, noColor: "", forced: nil) == .palette256)
+    #expect(ColorDepth.resolve(terminal: .palette256, noColor: nil, forced: nil) == .palette256)
+  }
+
+  @Test("A forced depth overrides NO_COLOR and is capped at the terminal's depth")
+  func forcedDepth() {
+    #expect(ColorDepth.resolve(terminal: .trueColor, noColor: nil, forced: .ansi16) == .ansi16)
+    #expect(ColorDepth.resolve(terminal: .palette256, noColor: "1", forced: .ansi8) == .ansi8)
+    #expect(ColorDepth.resolve(terminal: .palette256, noColor: nil, forced: .trueColor) == .palette256)
+    #expect(ColorDepth.resolve(terminal: .trueColor, noColor: nil, forced: .monochrome) == .monochrome)
+  }
+}

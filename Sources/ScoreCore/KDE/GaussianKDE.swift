@@ -89,15 +89,15 @@ public struct GaussianKDE: Sendable {
 
   /// The score ∇log p_h at each of `queryPoints`, in their order (the arrow field).
   public func scores(at queryPoints: [SIMD2<Double>]) -> [SIMD2<Double>] {
-    let inverseTwoVariance = 1 / (2 * bandwidth * bandwidth)
-    let inverseVariance = 1 / (bandwidth * bandwidth)
+    let variance = bandwidth * bandwidth
+    let inverseTwoVariance = 1 / (2 * variance)
     return xs.withUnsafeBufferPointer { x in
       ys.withUnsafeBufferPointer { y in
         queryPoints.map {
           let (_, sums) = KDESums.exact(
             xs: x.baseAddress!, ys: y.baseAddress!, count: x.count, query: $0,
             inverseTwoVariance: inverseTwoVariance)
-          return sums.weightedOffset * (inverseVariance / sums.sum)
+          return sums.score(variance: variance)
         }
       }
     }
@@ -116,6 +116,6 @@ public struct GaussianKDE: Sendable {
       - log(2 * Double.pi * variance)
     return KDEEvaluation(
       density: exp(logDensity), logDensity: logDensity,
-      score: sums.weightedOffset * (1 / (sums.sum * variance)))
+      score: sums.score(variance: variance))
   }
 }

@@ -53,8 +53,8 @@ public struct KDEScoreFunction: BatchScoreFunction, Sendable {
     case .noiseLevel: h = Double(noiseLevel)
     }
     precondition(h > 0 && h.isFinite, "The bandwidth must be positive and finite")
-    let inverseTwoVariance = 1 / (2 * h * h)
-    let inverseVariance = 1 / (h * h)
+    let variance = h * h
+    let inverseTwoVariance = 1 / (2 * variance)
     kde.xs.withUnsafeBufferPointer { x in
       kde.ys.withUnsafeBufferPointer { y in
         for i in 0..<count {
@@ -62,7 +62,7 @@ public struct KDEScoreFunction: BatchScoreFunction, Sendable {
           let (_, sums) = KDESums.exact(
             xs: x.baseAddress!, ys: y.baseAddress!, count: x.count, query: query,
             inverseTwoVariance: inverseTwoVariance)
-          let score = sums.weightedOffset * (inverseVariance / sums.sum)
+          let score = sums.score(variance: variance)
           scores[2 &* i] = Float(score.x)
           scores[2 &* i &+ 1] = Float(score.y)
         }

@@ -13,6 +13,12 @@ struct KDESums {
   var sum: Double
   var weightedOffset: SIMD2<Double>
 
+  /// ∇log p_h = weightedOffset / (sum·h²) for the variance h².
+  @inline(__always)
+  func score(variance: Double) -> SIMD2<Double> {
+    weightedOffset * (1 / (sum * variance))
+  }
+
   /// min ‖xᵢ − query‖² over `count` points at `xs`, `ys` (+∞ for no points).
   @inline(__always)
   static func minimumSquaredDistance(

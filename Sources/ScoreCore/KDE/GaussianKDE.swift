@@ -91,15 +91,20 @@ public struct GaussianKDE: Sendable {
   public func scores(at queryPoints: [SIMD2<Double>]) -> [SIMD2<Double>] {
     let variance = bandwidth * bandwidth
     let inverseTwoVariance = 1 / (2 * variance)
-    return xs.withUnsafeBufferPointer { x in
-      ys.withUnsafeBufferPointer { y in
-        queryPoints.map {
-          let (_, sums) = KDESums.exact(
-            xs: x.baseAddress!, ys: y.baseAddress!, count: x.count, query: $0,
-            inverseTwoVariance: inverseTwoVariance)
-          return sums.score(variance: variance)
+    return [SIMD2<Double>](unsafeUninitializedCapacity: queryPoints.count) { output, written in
+      xs.withUnsafeBufferPointer { x in
+        ys.withUnsafeBufferPointer { y in
+          queryPoints.withUnsafeBufferPointer { queries in
+            for i in 0..<queries.count {
+              let (_, sums) = KDESums.exact(
+                xs: x.baseAddress!, ys: y.baseAddress!, count: x.count, query: queries[i],
+                inverseTwoVariance: inverseTwoVariance)
+              output.initializeElement(at: i, to: sums.score(variance: variance))
+            }
+          }
         }
       }
+      written = queryPoints.count
     }
   }
 

@@ -53,4 +53,18 @@ import Testing
     }
     #expect(grid.maximum.index == exact.firstIndex(of: largest))
   }
+
+  /// A box 1e3 units from the data: every density underflows, so the values are 0 and the
+  /// bound says nothing (+∞); a 1 × 1 grid over the data matches the exact density.
+  @Test func degenerateBoxesAndSizes() {
+    let points: [SIMD2<Double>] = [SIMD2(0, 0), SIMD2(1, 0.5), SIMD2(-0.5, 1)]
+    let kde = GaussianKDE(points: points, bandwidth: 0.1)
+    let far = kde.densityGrid(over: PlotBox(xMin: 1e3, xMax: 1e3 + 1, yMin: 0, yMax: 1), columns: 4, rows: 3)
+    #expect(far.values.allSatisfy { $0 == 0 })
+    #expect(far.maxRelativeErrorBound == .infinity)
+    let single = kde.densityGrid(over: PlotBox(xMin: -1, xMax: 1, yMin: -1, yMax: 1), columns: 1, rows: 1)
+    let exact = kde.density(at: SIMD2(0, 0))
+    #expect(abs(single.values[0] - exact) <= single.maxRelativeErrorBound * exact)
+    #expect(single.maxRelativeErrorBound <= 1e-3)
+  }
 }

@@ -150,10 +150,17 @@ struct KDEGridPlan {
     var low = keptHigh
     var high = keptLow
     var anyKept = false
-    for p in kde.points where all(p .>= keptLow) && all(p .<= keptHigh) {
-      low = pointwiseMin(low, p)
-      high = pointwiseMax(high, p)
-      anyKept = true
+    kde.xs.withUnsafeBufferPointer { xs in
+      kde.ys.withUnsafeBufferPointer { ys in
+        for i in 0..<xs.count {
+          let x = xs[i]
+          let y = ys[i]
+          guard x >= keptLow.x, x <= keptHigh.x, y >= keptLow.y, y <= keptHigh.y else { continue }
+          low = SIMD2(min(low.x, x), min(low.y, y))
+          high = SIMD2(max(high.x, x), max(high.y, y))
+          anyKept = true
+        }
+      }
     }
     guard anyKept else { return [Double](repeating: 0, count: columns * rows) }
     let origin = low - delta
@@ -162,21 +169,31 @@ struct KDEGridPlan {
     // Rows of fine y-nodes are padded so that blocks of 32 may run past the last node.
     let rowStride = (nodeCountY + 7) & ~7 + Self.blockLength
     var weights = [Double](repeating: 0, count: nodeCountX * rowStride)
-    weights.withUnsafeMutableBufferPointer { w in
-      let base = w.baseAddress!
-      for p in kde.points where all(p .>= keptLow) && all(p .<= keptHigh) {
-        let u = (p - origin) / delta
-        // Clamped against rounding at the two ends; t then leaves [0, 1] by an ulp or so.
-        let cornerX = min(max(Int(u.x.rounded(.down)), 1), nodeCountX - 3)
-        let cornerY = min(max(Int(u.y.rounded(.down)), 1), nodeCountY - 3)
-        let wx = cubicLagrangeWeights(u.x - Double(cornerX))
-        let wy = cubicLagrangeWeights(u.y - Double(cornerY))
-        var cell = base + ((cornerX &- 1) &* rowStride &+ (cornerY &- 1))
-        for a in 0..<4 {
-          let raw = UnsafeMutableRawPointer(cell)
-          let old = raw.loadUnaligned(as: SIMD4<Double>.self)
-          raw.storeBytes(of: old.addingProduct(wx[a], wy), as: SIMD4<Double>.self)
-          cell += rowStride
+    let inverseDelta = 1 / delta
+    kde.xs.withUnsafeBufferPointer { xs in
+      kde.ys.withUnsafeBufferPointer { ys in
+        weights.withUnsafeMutableBufferPointer { w in
+          for i in 0..<xs.count {
+            let x = xs[i]
+            let y = ys[i]
+            guard x >= keptLow.x, x <= keptHigh.x, y >= keptLow.y, y <= keptHigh.y else {
+              continue
+            }
+            let ux = (x - origin.x) * inverseDelta
+            let uy = (y - origin.y) * inverseDelta
+            // Clamped against rounding at the two ends; t then leaves [0, 1] by an ulp or so.
+            let cornerX = min(max(Int(ux), 1), nodeCountX &- 3)
+            let cornerY = min(max(Int(uy), 1), nodeCountY &- 3)
+            let wx = cubicLagrangeWeights(ux - Double(cornerX))
+            let wy = cubicLagrangeWeights(uy - Double(cornerY))
+            let first = UnsafeMutableRawPointer(
+              w.baseAddress! + ((cornerX &- 1) &* rowStride &+ (cornerY &- 1)))
+            let rowBytes = rowStride &* MemoryLayout<Double>.stride
+            addScaled(wy, by: wx.x, at: first)
+            addScaled(wy, by: wx.y, at: first + rowBytes)
+            addScaled(wy, by: wx.z, at: first + 2 &* rowBytes)
+            addScaled(wy, by: wx.w, at: first + 3 &* rowBytes)
+          }
         }
       }
     }
@@ -203,21 +220,40 @@ struct KDEGridPlan {
     let usedRows = endFineRow - firstFineRow
     let blockCount = (usedRows + Self.blockLength - 1) / Self.blockLength
     let partialStride = blockCount * Self.blockLength
-    var partial = [Double](repeating: 0, count: columns * partialStride)
+    // Four output columns at a time share every load of the fine grid. Their kernel values
+    // are interleaved over the union of their bands, 0 outside a column's own band.
+    let groupCount = (columns + 3) / 4
+    let groups = (0..<groupCount).map { group -> (start: Int, coefficients: [SIMD4<Double>]) in
+      let members = (4 * group..<min(4 * group + 4, columns)).filter {
+        !columnBands[$0].values.isEmpty
+      }
+      guard let start = members.map({ columnBands[$0].start }).min(),
+        let end = members.map({ columnBands[$0].start + columnBands[$0].values.count }).max()
+      else { return (0, []) }
+      var coefficients = [SIMD4<Double>](repeating: .zero, count: end - start)
+      for column in members {
+        let band = columnBands[column]
+        for (offset, value) in band.values.enumerated() {
+          coefficients[band.start - start + offset][column - 4 * group] = value
+        }
+      }
+      return (start, coefficients)
+    }
+    var partial = [Double](repeating: 0, count: 4 * groupCount * partialStride)
     weights.withUnsafeBufferPointer { w in
       partial.withUnsafeMutableBufferPointer { t in
-        // Block by block of fine rows, so that the block's slice of every fine column stays
-        // in cache while all output columns sum it.
+        // Block by block of fine rows, so that the block's slice of the fine grid stays in
+        // cache while all output columns sum it.
         for block in 0..<blockCount {
           let blockStart = firstFineRow &+ block &* Self.blockLength
-          for column in 0..<columns {
-            let band = columnBands[column]
-            band.values.withUnsafeBufferPointer { kernel in
+          for group in groups.indices where !groups[group].coefficients.isEmpty {
+            groups[group].coefficients.withUnsafeBufferPointer { coefficients in
               sumBlock(
-                kernel: kernel.baseAddress!, count: kernel.count,
-                source: w.baseAddress! + (band.start &* rowStride &+ blockStart),
+                coefficients: coefficients.baseAddress!, count: coefficients.count,
+                source: w.baseAddress! + (groups[group].start &* rowStride &+ blockStart),
                 stride: rowStride,
-                into: t.baseAddress! + (column &* partialStride &+ block &* Self.blockLength))
+                into: t.baseAddress! + (4 &* group &* partialStride &+ block &* Self.blockLength),
+                outputStride: partialStride)
             }
           }
         }
@@ -231,10 +267,14 @@ struct KDEGridPlan {
           let band = rowBands[row]
           guard !band.values.isEmpty else { continue }
           band.values.withUnsafeBufferPointer { kernel in
-            for column in 0..<columns {
-              let source = t.baseAddress! + (column &* partialStride &+ (band.start &- firstFineRow))
-              output[row &* columns &+ column] =
-                dot(kernel.baseAddress!, source, count: kernel.count) * normaliser
+            for group in 0..<groupCount {
+              let sums = dotFour(
+                kernel.baseAddress!, count: kernel.count,
+                t.baseAddress! + (4 &* group &* partialStride &+ (band.start &- firstFineRow)),
+                stride: partialStride)
+              for member in 0..<min(4, columns &- 4 &* group) {
+                output[row &* columns &+ 4 &* group &+ member] = sums[member] * normaliser
+              }
             }
           }
         }
@@ -281,6 +321,13 @@ private func cubicLagrangeWeights(_ t: Double) -> SIMD4<Double> {
     -tPlus * t * tMinus2 / 2, tPlus * t * tMinus / 6)
 }
 
+/// Adds weight·values to the four Doubles at `target`.
+@inline(__always)
+private func addScaled(_ values: SIMD4<Double>, by weight: Double, at target: UnsafeMutableRawPointer) {
+  let old = target.loadUnaligned(as: SIMD4<Double>.self)
+  target.storeBytes(of: old.addingProduct(weight, values), as: SIMD4<Double>.self)
+}
+
 /// exp(−(u₀ + k·step)²/(2h²)) for k = 0..<count into `output`.
 ///
 /// Computed outward from the k nearest to u = 0 with g_{k+1} = g_k·r_k, r_{k+1} = r_k·q,
@@ -312,52 +359,96 @@ private func gaussianRun(
   }
 }
 
-/// output[0..<32] = Σₖ kernel[k]·source[k·stride ..< k·stride + 32], in four registers.
+/// For four output columns m: output[m·outputStride + r] = Σₖ coefficients[k][m]·
+/// source[k·stride + r], r < 32; sixteen vectors of eight held in registers, so each load of
+/// the source feeds four multiply-adds.
 @inline(__always)
 private func sumBlock(
-  kernel: UnsafePointer<Double>, count: Int, source: UnsafePointer<Double>, stride: Int,
-  into output: UnsafeMutablePointer<Double>
+  coefficients: UnsafePointer<SIMD4<Double>>, count: Int, source: UnsafePointer<Double>,
+  stride: Int, into output: UnsafeMutablePointer<Double>, outputStride: Int
 ) {
-  var sum0 = SIMD8<Double>()
-  var sum1 = SIMD8<Double>()
-  var sum2 = SIMD8<Double>()
-  var sum3 = SIMD8<Double>()
+  var a0 = SIMD8<Double>(), a1 = SIMD8<Double>(), a2 = SIMD8<Double>(), a3 = SIMD8<Double>()
+  var b0 = SIMD8<Double>(), b1 = SIMD8<Double>(), b2 = SIMD8<Double>(), b3 = SIMD8<Double>()
+  var c0 = SIMD8<Double>(), c1 = SIMD8<Double>(), c2 = SIMD8<Double>(), c3 = SIMD8<Double>()
+  var d0 = SIMD8<Double>(), d1 = SIMD8<Double>(), d2 = SIMD8<Double>(), d3 = SIMD8<Double>()
   var row = UnsafeRawPointer(source)
   let rowBytes = stride &* MemoryLayout<Double>.stride
   for k in 0..<count {
-    let factor = SIMD8<Double>(repeating: kernel[k])
-    sum0 = sum0.addingProduct(row.loadUnaligned(as: SIMD8<Double>.self), factor)
-    sum1 = sum1.addingProduct(row.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self), factor)
-    sum2 = sum2.addingProduct(row.loadUnaligned(fromByteOffset: 128, as: SIMD8<Double>.self), factor)
-    sum3 = sum3.addingProduct(row.loadUnaligned(fromByteOffset: 192, as: SIMD8<Double>.self), factor)
+    let coefficient = coefficients[k]
+    let r0 = row.loadUnaligned(as: SIMD8<Double>.self)
+    let r1 = row.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self)
+    let r2 = row.loadUnaligned(fromByteOffset: 128, as: SIMD8<Double>.self)
+    let r3 = row.loadUnaligned(fromByteOffset: 192, as: SIMD8<Double>.self)
+    let ca = SIMD8<Double>(repeating: coefficient.x)
+    let cb = SIMD8<Double>(repeating: coefficient.y)
+    let cc = SIMD8<Double>(repeating: coefficient.z)
+    let cd = SIMD8<Double>(repeating: coefficient.w)
+    a0 = a0.addingProduct(r0, ca)
+    a1 = a1.addingProduct(r1, ca)
+    a2 = a2.addingProduct(r2, ca)
+    a3 = a3.addingProduct(r3, ca)
+    b0 = b0.addingProduct(r0, cb)
+    b1 = b1.addingProduct(r1, cb)
+    b2 = b2.addingProduct(r2, cb)
+    b3 = b3.addingProduct(r3, cb)
+    c0 = c0.addingProduct(r0, cc)
+    c1 = c1.addingProduct(r1, cc)
+    c2 = c2.addingProduct(r2, cc)
+    c3 = c3.addingProduct(r3, cc)
+    d0 = d0.addingProduct(r0, cd)
+    d1 = d1.addingProduct(r1, cd)
+    d2 = d2.addingProduct(r2, cd)
+    d3 = d3.addingProduct(r3, cd)
     row += rowBytes
   }
+  let outputBytes = outputStride &* MemoryLayout<Double>.stride
   let target = UnsafeMutableRawPointer(output)
-  target.storeBytes(of: sum0, as: SIMD8<Double>.self)
-  target.storeBytes(of: sum1, toByteOffset: 64, as: SIMD8<Double>.self)
-  target.storeBytes(of: sum2, toByteOffset: 128, as: SIMD8<Double>.self)
-  target.storeBytes(of: sum3, toByteOffset: 192, as: SIMD8<Double>.self)
+  storeRow(a0, a1, a2, a3, at: target)
+  storeRow(b0, b1, b2, b3, at: target + outputBytes)
+  storeRow(c0, c1, c2, c3, at: target + 2 &* outputBytes)
+  storeRow(d0, d1, d2, d3, at: target + 3 &* outputBytes)
 }
 
-/// Σ a[i]·b[i] for `count` Doubles.
+/// Stores 32 Doubles held in four vectors at `target`.
 @inline(__always)
-private func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, count: Int) -> Double {
-  var sum0 = SIMD8<Double>()
-  var sum1 = SIMD8<Double>()
+private func storeRow(
+  _ v0: SIMD8<Double>, _ v1: SIMD8<Double>, _ v2: SIMD8<Double>, _ v3: SIMD8<Double>,
+  at target: UnsafeMutableRawPointer
+) {
+  target.storeBytes(of: v0, as: SIMD8<Double>.self)
+  target.storeBytes(of: v1, toByteOffset: 64, as: SIMD8<Double>.self)
+  target.storeBytes(of: v2, toByteOffset: 128, as: SIMD8<Double>.self)
+  target.storeBytes(of: v3, toByteOffset: 192, as: SIMD8<Double>.self)
+}
+
+/// Σᵢ kernel[i]·columns[m·stride + i] for the four columns m = 0…3, sharing the kernel loads.
+@inline(__always)
+private func dotFour(
+  _ kernel: UnsafePointer<Double>, count: Int, _ columns: UnsafePointer<Double>, stride: Int
+) -> SIMD4<Double> {
+  var s0 = SIMD8<Double>(), s1 = SIMD8<Double>(), s2 = SIMD8<Double>(), s3 = SIMD8<Double>()
+  let c0 = UnsafeRawPointer(columns)
+  let c1 = UnsafeRawPointer(columns + stride)
+  let c2 = UnsafeRawPointer(columns + 2 &* stride)
+  let c3 = UnsafeRawPointer(columns + 3 &* stride)
   var i = 0
-  while i &+ 16 <= count {
-    sum0 = sum0.addingProduct(
-      UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Double>.self),
-      UnsafeRawPointer(b + i).loadUnaligned(as: SIMD8<Double>.self))
-    sum1 = sum1.addingProduct(
-      UnsafeRawPointer(a + i + 8).loadUnaligned(as: SIMD8<Double>.self),
-      UnsafeRawPointer(b + i + 8).loadUnaligned(as: SIMD8<Double>.self))
-    i &+= 16
+  while i &+ 8 <= count {
+    let k = UnsafeRawPointer(kernel + i).loadUnaligned(as: SIMD8<Double>.self)
+    let offset = i &* MemoryLayout<Double>.stride
+    s0 = s0.addingProduct(k, c0.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self))
+    s1 = s1.addingProduct(k, c1.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self))
+    s2 = s2.addingProduct(k, c2.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self))
+    s3 = s3.addingProduct(k, c3.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self))
+    i &+= 8
   }
-  let total = sum0 + sum1
-  var result = (total.lowHalf + total.highHalf).sum()
+  var result = SIMD4(
+    (s0.lowHalf + s0.highHalf).sum(), (s1.lowHalf + s1.highHalf).sum(),
+    (s2.lowHalf + s2.highHalf).sum(), (s3.lowHalf + s3.highHalf).sum())
   while i < count {
-    result = result.addingProduct(a[i], b[i])
+    let k = kernel[i]
+    result = result.addingProduct(
+      SIMD4(columns[i], columns[stride &+ i], columns[2 &* stride &+ i], columns[3 &* stride &+ i]),
+      k)
     i &+= 1
   }
   return result

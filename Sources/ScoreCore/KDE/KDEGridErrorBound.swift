@@ -78,8 +78,9 @@ enum KDEGridErrorBound {
 
   /// The smallest cutoff c (in h) whose truncation bound is at most `target`.
   static func cutoff(logConcentration: Double, lebesgue: Double, target: Double) -> Double {
-    (2 * (log(lebesgue) + logConcentration - log(KDEDensityGrid.significanceFraction) - log(target)))
-      .squareRoot()
+    let logRatio =
+      log(lebesgue) + logConcentration - log(KDEDensityGrid.significanceFraction) - log(target)
+    return (2 * logRatio).squareRoot()
   }
 
   /// The largest spacing s = 0.3·0.9ᵏ whose interpolation bound is at most `target`.

@@ -293,9 +293,10 @@ struct KDEGridPlan {
   }
 
   /// The fine nodes within `reach` of `position` and φ (without its 1/(√(2π)h)) at each.
-  private func kernelBand(at position: Double, reach: Double, origin: Double, step: Double,
-                          count: Int) -> (start: Int, values: [Double])
-  {
+  private func kernelBand(
+    at position: Double, reach: Double, origin: Double, step: Double,
+    count: Int
+  ) -> (start: Int, values: [Double]) {
     let first = max(0, Int(((position - reach - origin) / step).rounded(.up)))
     let last = min(count - 1, Int(((position + reach - origin) / step).rounded(.down)))
     guard first <= last else { return (0, []) }
@@ -323,7 +324,9 @@ private func cubicLagrangeWeights(_ t: Double) -> SIMD4<Double> {
 
 /// Adds weight·values to the four Doubles at `target`.
 @inline(__always)
-private func addScaled(_ values: SIMD4<Double>, by weight: Double, at target: UnsafeMutableRawPointer) {
+private func addScaled(
+  _ values: SIMD4<Double>, by weight: Double, at target: UnsafeMutableRawPointer
+) {
   let old = target.loadUnaligned(as: SIMD4<Double>.self)
   target.storeBytes(of: old.addingProduct(weight, values), as: SIMD4<Double>.self)
 }
@@ -367,10 +370,22 @@ private func sumBlock(
   coefficients: UnsafePointer<SIMD4<Double>>, count: Int, source: UnsafePointer<Double>,
   stride: Int, into output: UnsafeMutablePointer<Double>, outputStride: Int
 ) {
-  var a0 = SIMD8<Double>(), a1 = SIMD8<Double>(), a2 = SIMD8<Double>(), a3 = SIMD8<Double>()
-  var b0 = SIMD8<Double>(), b1 = SIMD8<Double>(), b2 = SIMD8<Double>(), b3 = SIMD8<Double>()
-  var c0 = SIMD8<Double>(), c1 = SIMD8<Double>(), c2 = SIMD8<Double>(), c3 = SIMD8<Double>()
-  var d0 = SIMD8<Double>(), d1 = SIMD8<Double>(), d2 = SIMD8<Double>(), d3 = SIMD8<Double>()
+  var a0 = SIMD8<Double>()
+  var a1 = SIMD8<Double>()
+  var a2 = SIMD8<Double>()
+  var a3 = SIMD8<Double>()
+  var b0 = SIMD8<Double>()
+  var b1 = SIMD8<Double>()
+  var b2 = SIMD8<Double>()
+  var b3 = SIMD8<Double>()
+  var c0 = SIMD8<Double>()
+  var c1 = SIMD8<Double>()
+  var c2 = SIMD8<Double>()
+  var c3 = SIMD8<Double>()
+  var d0 = SIMD8<Double>()
+  var d1 = SIMD8<Double>()
+  var d2 = SIMD8<Double>()
+  var d3 = SIMD8<Double>()
   var row = UnsafeRawPointer(source)
   let rowBytes = stride &* MemoryLayout<Double>.stride
   for k in 0..<count {
@@ -426,7 +441,10 @@ private func storeRow(
 private func dotFour(
   _ kernel: UnsafePointer<Double>, count: Int, _ columns: UnsafePointer<Double>, stride: Int
 ) -> SIMD4<Double> {
-  var s0 = SIMD8<Double>(), s1 = SIMD8<Double>(), s2 = SIMD8<Double>(), s3 = SIMD8<Double>()
+  var s0 = SIMD8<Double>()
+  var s1 = SIMD8<Double>()
+  var s2 = SIMD8<Double>()
+  var s3 = SIMD8<Double>()
   let c0 = UnsafeRawPointer(columns)
   let c1 = UnsafeRawPointer(columns + stride)
   let c2 = UnsafeRawPointer(columns + 2 &* stride)

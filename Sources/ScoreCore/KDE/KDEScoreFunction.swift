@@ -16,21 +16,25 @@ public struct KDEScoreFunction: BatchScoreFunction, Sendable {
     case noiseLevel
   }
 
-  /// The points, with their coordinates stored for vector loads.
-  public let kde: GaussianKDE
   /// Where the bandwidth comes from.
   public let bandwidthSource: Bandwidth
+  /// The points with their coordinates stored for vector loads; its own bandwidth is the fixed
+  /// one, or unused when the bandwidth is the noise level.
+  private let kde: GaussianKDE
+
+  /// The data points xᵢ.
+  public var points: [SIMD2<Double>] { kde.points }
 
   /// The score of the KDE of `points` with the bandwidth from `bandwidthSource`.
   ///
   /// Traps if `points` is empty or a fixed bandwidth is not positive and finite.
   public init(points: [SIMD2<Double>], bandwidth bandwidthSource: Bandwidth) {
-    let initialBandwidth: Double
+    let storedBandwidth: Double
     switch bandwidthSource {
-    case .fixed(let h): initialBandwidth = h
-    case .noiseLevel: initialBandwidth = 1
+    case .fixed(let h): storedBandwidth = h
+    case .noiseLevel: storedBandwidth = 1
     }
-    kde = GaussianKDE(points: points, bandwidth: initialBandwidth)
+    kde = GaussianKDE(points: points, bandwidth: storedBandwidth)
     self.bandwidthSource = bandwidthSource
   }
 

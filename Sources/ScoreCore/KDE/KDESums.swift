@@ -94,7 +94,8 @@ struct KDESums {
     }
     return KDESums(
       sum: (sum.lowHalf + sum.highHalf).sum(),
-      weightedOffset: SIMD2((sumX.lowHalf + sumX.highHalf).sum(), (sumY.lowHalf + sumY.highHalf).sum()))
+      weightedOffset: SIMD2(
+        (sumX.lowHalf + sumX.highHalf).sum(), (sumY.lowHalf + sumY.highHalf).sum()))
   }
 
   /// Shift and sums over all `count` points: the minimum pass, then the exponential pass.

@@ -35,8 +35,10 @@ import Testing
       let x = [2 * rng.nextNormal(), 2 * rng.nextNormal()]
       let f = { (v: [Double]) in kde.logDensity(at: SIMD2(v[0], v[1])) }
       let score = kde.score(at: SIMD2(x[0], x[1]))
-      #expect(isClose(score.x, centralDifference(of: f, at: x, index: 0), relative: 1e-6, absolute: 1e-6))
-      #expect(isClose(score.y, centralDifference(of: f, at: x, index: 1), relative: 1e-6, absolute: 1e-6))
+      #expect(
+        isClose(score.x, centralDifference(of: f, at: x, index: 0), relative: 1e-6, absolute: 1e-6))
+      #expect(
+        isClose(score.y, centralDifference(of: f, at: x, index: 1), relative: 1e-6, absolute: 1e-6))
     }
   }
 
@@ -70,13 +72,23 @@ import Testing
       #expect(evaluation.logDensity.isFinite && evaluation.score.x.isFinite)
       #expect(evaluation.score.y.isFinite && evaluation.density == 0)
       #expect(isClose(evaluation.logDensity, reference.logDensity, relative: tolerance))
-      #expect(isClose(evaluation.score.x, reference.score.x, relative: tolerance, absolute: tolerance * distance / (h * h)))
-      #expect(isClose(evaluation.score.y, reference.score.y, relative: tolerance, absolute: tolerance * distance / (h * h)))
+      #expect(
+        isClose(
+          evaluation.score.x, reference.score.x, relative: tolerance,
+          absolute: tolerance * distance / (h * h)))
+      #expect(
+        isClose(
+          evaluation.score.y, reference.score.y, relative: tolerance,
+          absolute: tolerance * distance / (h * h)))
       let nearest = points.min { ((($0 - x) * ($0 - x)).sum()) < ((($1 - x) * ($1 - x)).sum()) }!
       let towardNearest = (nearest - x) / (h * h)
       // Far away the nearest point dominates the softmax; 1e-3 covers the few ties nearby.
-      #expect(isClose(evaluation.score.x, towardNearest.x, relative: 1e-3, absolute: 1e-3 * distance / (h * h)))
-      #expect(isClose(evaluation.score.y, towardNearest.y, relative: 1e-3, absolute: 1e-3 * distance / (h * h)))
+      #expect(
+        isClose(
+          evaluation.score.x, towardNearest.x, relative: 1e-3, absolute: 1e-3 * distance / (h * h)))
+      #expect(
+        isClose(
+          evaluation.score.y, towardNearest.y, relative: 1e-3, absolute: 1e-3 * distance / (h * h)))
     }
   }
 

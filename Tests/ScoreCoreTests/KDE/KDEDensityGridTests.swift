@@ -24,7 +24,8 @@ import Testing
     let centres = box.cellCentres(columns: 240, rows: 160)
     let exact = kde.evaluate(at: centres).map(\.density)
     for index in stride(from: 0, to: centres.count, by: 97) {
-      let reference = exp(bruteForceKDE(points: points, bandwidth: h, at: centres[index]).logDensity)
+      let reference = exp(
+        bruteForceKDE(points: points, bandwidth: h, at: centres[index]).logDensity)
       // 1e-11: two Double sums of 10k terms in different orders.
       #expect(isClose(exact[index], reference, relative: 1e-11, absolute: 1e-300))
     }
@@ -59,10 +60,12 @@ import Testing
   @Test func degenerateBoxesAndSizes() {
     let points: [SIMD2<Double>] = [SIMD2(0, 0), SIMD2(1, 0.5), SIMD2(-0.5, 1)]
     let kde = GaussianKDE(points: points, bandwidth: 0.1)
-    let far = kde.densityGrid(over: PlotBox(xMin: 1e3, xMax: 1e3 + 1, yMin: 0, yMax: 1), columns: 4, rows: 3)
+    let far = kde.densityGrid(
+      over: PlotBox(xMin: 1e3, xMax: 1e3 + 1, yMin: 0, yMax: 1), columns: 4, rows: 3)
     #expect(far.values.allSatisfy { $0 == 0 })
     #expect(far.maxRelativeErrorBound == .infinity)
-    let single = kde.densityGrid(over: PlotBox(xMin: -1, xMax: 1, yMin: -1, yMax: 1), columns: 1, rows: 1)
+    let single = kde.densityGrid(
+      over: PlotBox(xMin: -1, xMax: 1, yMin: -1, yMax: 1), columns: 1, rows: 1)
     let exact = kde.density(at: SIMD2(0, 0))
     #expect(abs(single.values[0] - exact) <= single.maxRelativeErrorBound * exact)
     #expect(single.maxRelativeErrorBound <= 1e-3)

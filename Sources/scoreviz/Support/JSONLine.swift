@@ -43,15 +43,20 @@ enum JSONValue {
 
 /// An ordered JSON object.
 struct JSONLine {
-  private(set) var fields: [(key: String, value: JSONValue)] = []
+  private var keys: [String] = []
+  private var values: [JSONValue] = []
 
   init(_ fields: [(String, JSONValue)] = []) {
-    self.fields = fields.map { (key: $0.0, value: $0.1) }
+    for (key, value) in fields { append(key, value) }
   }
 
-  mutating func append(_ key: String, _ value: JSONValue) { fields.append((key, value)) }
+  mutating func append(_ key: String, _ value: JSONValue) {
+    keys.append(key)
+    values.append(value)
+  }
 
   var encoded: String {
-    "{" + fields.map { JSONValue.quote($0.key) + ":" + $0.value.encoded }.joined(separator: ",") + "}"
+    let members = zip(keys, values).map { JSONValue.quote($0) + ":" + $1.encoded }
+    return "{" + members.joined(separator: ",") + "}"
   }
 }

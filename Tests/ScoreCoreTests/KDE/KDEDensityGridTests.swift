@@ -13,7 +13,7 @@ import Testing
   /// density at every cell, itself checked against the test's brute force on every 97th cell.
   @Test(arguments: [nil, 0.002, 0.05, 30.0])
   func matchesBruteForceOnMoons(fixedBandwidth: Double?) throws {
-    let points = loadSharedPoints("moons-10k.csv")
+    let points = try PointFileReader.read(path: sharedDataPath("moons-10k.csv")).points
     try #require(points.count == 10_000)
     let scott = BandwidthRule.scott.bandwidth(for: points)
     let box = PlotBox.bounding(points, padding: 3 * scott)

@@ -1,21 +1,7 @@
-// Reading the shared benchmark CSVs and a plain brute-force KDE, both written for the tests.
+// A plain brute-force KDE written for the tests: the independent reference for GaussianKDE.
 
 import Foundation
 import ScoreTestSupport
-
-/// The points of a two-column `x,y` CSV with a header line in the shared benchmark data.
-func loadSharedPoints(_ name: String, file: String = #filePath) -> [SIMD2<Double>] {
-  // sharedDataPath expects a file one folder below the test target; these files are two.
-  let path = sharedDataPath(name, file: (file as NSString).deletingLastPathComponent)
-  guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
-  return text.split(separator: "\n").dropFirst().compactMap { line in
-    let fields = line.split(separator: ",")
-    guard fields.count == 2, let x = Double(fields[0]), let y = Double(fields[1]) else {
-      return nil
-    }
-    return SIMD2(x, y)
-  }
-}
 
 /// log p_h(x) and ∇log p_h(x) by the textbook formulas, one `exp` per point, with its own
 /// log-sum-exp: the independent reference for `GaussianKDE`.

@@ -14,9 +14,9 @@ enum MatrixKernels {
 
   /// C = A·B through `epilogue`; see the type's documentation for the layouts.
   @inline(never)
-  static func multiply(
+  static func multiply<Epilogue: TileEpilogue>(
     rows: Int, depth: Int, a: UnsafePointer<Float>, rowStride: Int, depthStride: Int,
-    b: UnsafePointer<Float>, epilogue: TileEpilogue
+    b: UnsafePointer<Float>, epilogue: Epilogue
   ) {
     precondition(rows % 8 == 0, "rows must be a multiple of 8")
     var column = 0
@@ -33,9 +33,9 @@ enum MatrixKernels {
   }
 
   @inline(__always)
-  static func tile(
+  static func tile<Epilogue: TileEpilogue>(
     row: Int, column: Int, depth: Int, a: UnsafePointer<Float>, rowStride: Int,
-    depthStride: Int, b: UnsafePointer<Float>, epilogue: TileEpilogue
+    depthStride: Int, b: UnsafePointer<Float>, epilogue: Epilogue
   ) {
     var c00 = SIMD16<Float>(), c01 = SIMD16<Float>()
     var c10 = SIMD16<Float>(), c11 = SIMD16<Float>()

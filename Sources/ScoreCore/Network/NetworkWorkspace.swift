@@ -97,7 +97,7 @@ final class NetworkWorkspace {
       MatrixKernels.multiply(
         rows: rows, depth: Self.width, a: below, rowStride: Self.width, depthStride: 1,
         b: panel,
-        epilogue: .activate(
+        epilogue: ActivationEpilogue(
           bias: parameters + biasOffset, activation: above,
           slope: derivatives ? slopes[layer].pointer : nil,
           curvature: derivatives && tangents ? curvatures[layer].pointer : nil))
@@ -106,7 +106,7 @@ final class NetworkWorkspace {
         MatrixKernels.multiply(
           rows: rows, depth: Self.width, a: below + offset, rowStride: Self.width,
           depthStride: 1, b: panel,
-          epilogue: .tangent(
+          epilogue: TangentEpilogue(
             slope: slopes[layer].pointer, curvature: curvatures[layer].pointer,
             activation: above + offset,
             curvatureProduct: curvatureProducts[layer].pointer + (block - 1) * rows * Self.width))
@@ -123,7 +123,7 @@ final class NetworkWorkspace {
     let weights = UnsafePointer(panels.input.pointer)
     let x = input.pointer
     let activation = activations[0].pointer
-    let primal = TileEpilogue.activate(
+    let primal = ActivationEpilogue(
       bias: parameters + ScoreNetwork.inputBiasOffset, activation: activation,
       slope: derivatives ? slopes[0].pointer : nil,
       curvature: derivatives && blocks > 1 ? curvatures[0].pointer : nil)
@@ -141,7 +141,7 @@ final class NetworkWorkspace {
       }
     }
     for block in 1..<max(blocks, 1) {
-      let tangent = TileEpilogue.tangent(
+      let tangent = TangentEpilogue(
         slope: slopes[0].pointer, curvature: curvatures[0].pointer,
         activation: activation + block * rows * Self.width,
         curvatureProduct: curvatureProducts[0].pointer + (block - 1) * rows * Self.width)
@@ -161,27 +161,47 @@ final class NetworkWorkspace {
   }
 
   /// Layer 6 (128 → 2): f = W·a + b for primal rows, J_f·v = W·ȧ for tangent rows.
+  ///
+  /// Both weight rows stay in sixteen registers; each row of a costs 8 loads and 16 FMAs.
   private func forwardOutputLayer(rows: Int, blocks: Int, parameters: UnsafePointer<Float>) {
-    let w0 = parameters + ScoreNetwork.outputWeightOffset
-    let w1 = w0 + Self.width
-    let b0 = parameters[ScoreNetwork.outputBiasOffset]
-    let b1 = parameters[ScoreNetwork.outputBiasOffset + 1]
+    let w = parameters + ScoreNetwork.outputWeightOffset
+    let w00 = load16(w), w01 = load16(w + 16), w02 = load16(w + 32), w03 = load16(w + 48)
+    let w04 = load16(w + 64), w05 = load16(w + 80), w06 = load16(w + 96), w07 = load16(w + 112)
+    let w10 = load16(w + 128), w11 = load16(w + 144), w12 = load16(w + 160)
+    let w13 = load16(w + 176), w14 = load16(w + 192), w15 = load16(w + 208)
+    let w16 = load16(w + 224), w17 = load16(w + 240)
+    let bias = SIMD2(
+      parameters[ScoreNetwork.outputBiasOffset], parameters[ScoreNetwork.outputBiasOffset + 1])
     let a = UnsafePointer(activations[2].pointer)
     let out = outputs.pointer
     for row in 0..<(rows * blocks) {
       let ar = a + row &* Self.width
-      var sum0 = SIMD16<Float>()
-      var sum1 = SIMD16<Float>()
-      var column = 0
-      while column < Self.width {
-        let value = load16(ar + column)
-        sum0 = sum0.addingProduct(value, load16(w0 + column))
-        sum1 = sum1.addingProduct(value, load16(w1 + column))
-        column &+= 16
-      }
-      let isPrimal = row < rows
-      out[row &* 2] = laneSum(sum0) + (isPrimal ? b0 : 0)
-      out[row &* 2 &+ 1] = laneSum(sum1) + (isPrimal ? b1 : 0)
+      var a0 = load16(ar)
+      var sum0 = a0 * w00
+      var sum1 = a0 * w10
+      a0 = load16(ar + 16)
+      sum0 = sum0.addingProduct(a0, w01)
+      sum1 = sum1.addingProduct(a0, w11)
+      a0 = load16(ar + 32)
+      sum0 = sum0.addingProduct(a0, w02)
+      sum1 = sum1.addingProduct(a0, w12)
+      a0 = load16(ar + 48)
+      sum0 = sum0.addingProduct(a0, w03)
+      sum1 = sum1.addingProduct(a0, w13)
+      a0 = load16(ar + 64)
+      sum0 = sum0.addingProduct(a0, w04)
+      sum1 = sum1.addingProduct(a0, w14)
+      a0 = load16(ar + 80)
+      sum0 = sum0.addingProduct(a0, w05)
+      sum1 = sum1.addingProduct(a0, w15)
+      a0 = load16(ar + 96)
+      sum0 = sum0.addingProduct(a0, w06)
+      sum1 = sum1.addingProduct(a0, w16)
+      a0 = load16(ar + 112)
+      sum0 = sum0.addingProduct(a0, w07)
+      sum1 = sum1.addingProduct(a0, w17)
+      let sums = laneSums(sum0, sum1) + (row < rows ? bias : SIMD2())
+      UnsafeMutableRawPointer(out + row &* 2).storeBytes(of: sums, as: SIMD2<Float>.self)
     }
   }
 
@@ -204,14 +224,19 @@ final class NetworkWorkspace {
         below == 1 ? ScoreNetwork.secondHiddenBiasOffset : ScoreNetwork.firstHiddenBiasOffset
       MatrixKernels.multiply(
         rows: Self.width, depth: allRows, a: current, rowStride: 1, depthStride: Self.width,
-        b: activations[below].pointer, epilogue: .store(output: gradient + weightOffset))
+        b: activations[below].pointer, epilogue: StoreEpilogue(output: gradient + weightOffset))
       sumPrimalRows(current, rows: rows, into: gradient + biasOffset)
-      MatrixKernels.multiply(
-        rows: allRows, depth: Self.width, a: current, rowStride: Self.width, depthStride: 1,
-        b: parameters + weightOffset,
-        epilogue: blocks == 1
-          ? .scale(output: next, slope: slopes[below].pointer) : .store(output: next))
-      if blocks > 1 { combineAdjoints(next, layer: below, rows: rows, blocks: blocks) }
+      if blocks == 1 {
+        MatrixKernels.multiply(
+          rows: allRows, depth: Self.width, a: current, rowStride: Self.width, depthStride: 1,
+          b: parameters + weightOffset,
+          epilogue: ScaleEpilogue(output: next, slope: slopes[below].pointer))
+      } else {
+        MatrixKernels.multiply(
+          rows: allRows, depth: Self.width, a: current, rowStride: Self.width, depthStride: 1,
+          b: parameters + weightOffset, epilogue: StoreEpilogue(output: next))
+        combineAdjoints(next, layer: below, rows: rows, blocks: blocks)
+      }
       swap(&current, &next)
     }
     backwardInputLayer(current, rows: rows, blocks: blocks)

@@ -76,7 +76,7 @@ public struct Adam: Sendable, Equatable {
           let vi = load16(v + index) * b2 + c2 * (g * g)
           store16(mi, m + index)
           store16(vi, v + index)
-          let denominator = vi.squareRoot() / correction2Root + eps
+          let denominator = squareRoot16(vi) / correction2Root + eps
           store16(load16(parameters + index) - stepSize * mi / denominator, parameters + index)
           index &+= 16
         }

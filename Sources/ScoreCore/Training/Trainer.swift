@@ -46,7 +46,7 @@ public struct Trainer: Sendable {
   public private(set) var stepCount = 0
 
   private var random: SeededGenerator
-  private var scratch: TrainerScratch
+  var scratch: TrainerScratch
 
   /// A trainer for `network`, or for a new PyTorch-initialised network drawn from `seed`.
   ///
@@ -112,20 +112,8 @@ public struct Trainer: Sendable {
     return finishStep(scratch)
   }
 
-  /// The batch's mean loss and its gradient without an Adam step (the batch is drawn as
-  /// `step` would, advancing the generator).
-  package mutating func drawBatchGradient(on data: [Float]) -> (loss: Float, gradient: [Float]) {
-    let scratch = preparedScratch()
-    drawBatch(from: data, into: scratch.batch)
-    let loss = network.parameters.withUnsafeBufferPointer { parameters in
-      scratch.lossAndGradient(objective: objective, parameters: parameters.baseAddress!)
-    }
-    let gradient = Array(
-      UnsafeBufferPointer(start: scratch.workspace.gradient.pointer, count: ScoreNetwork.parameterCount))
-    return (Float(loss), gradient)
-  }
-
-  private mutating func preparedScratch() -> TrainerScratch {
+  /// This trainer's own scratch, rebuilt if it is shared with a copy or no longer fits.
+  mutating func preparedScratch() -> TrainerScratch {
     precondition(batchSize >= 1, "batch size must be at least 1")
     precondition(threadCount == 1 || threadCount == 2, "thread count must be 1 or 2")
     if !isKnownUniquelyReferenced(&scratch) || scratch.batchSize != batchSize
@@ -137,7 +125,7 @@ public struct Trainer: Sendable {
   }
 
   /// Noise z, projections v (`ssm`), then a data index and a level per point, all from `random`.
-  private mutating func drawBatch(from data: [Float], into batch: TrainingBatch) {
+  mutating func drawBatch(from data: [Float], into batch: TrainingBatch) {
     let pointCount = data.count / 2
     precondition(pointCount >= 1, "training needs at least one point")
     let count = batchSize

@@ -45,7 +45,9 @@ public struct Trainer: Sendable {
   /// Steps taken so far.
   public private(set) var stepCount = 0
 
+  /// The stream every batch is drawn from.
   private var random: SeededGenerator
+  /// Scratch memory and the worker thread; rebuilt by a copy before it steps.
   var scratch: TrainerScratch
 
   /// A trainer for `network`, or for a new PyTorch-initialised network drawn from `seed`.

@@ -1,0 +1,355 @@
+// Scratch memory and the forward, tangent and backward passes of the score network.
+
+/// Everything one thread needs to run the network on a batch: activations, SiLU
+/// derivatives, forward tangents, backward buffers and a parameter gradient.
+///
+/// Rows are points, 128 floats each, row-major. A batch of `count` points occupies
+/// `rows = count` rounded up to a multiple of 8; the padding rows hold zero inputs and zero
+/// output gradients, so they never change a gradient. With tangents the rows form `blocks`
+/// consecutive blocks of `rows`: block 0 is the points themselves, block t ≥ 1 carries the
+/// forward tangent along the t-th input direction (MATH.md §2: two tangents give the exact
+/// 2-D trace). Per hidden layer l with pre-activation h and tangent ḣ:
+///
+/// - forward: a = φ(h), ȧ = φ′(h)·ḣ, kept with φ′(h) and, with tangents, φ″(h)·ḣ;
+/// - backward, from ā (primal) and ǡ (tangent) adjoints:
+///   h̄ = ā·φ′(h) + Σₜ ǡₜ·φ″(h)·ḣₜ and ḣ̄ₜ = ǡₜ·φ′(h),
+///   dW = Σ over all rows of (adjoint)ᵀ·(input row), db = Σ over primal rows only.
+///
+/// Nothing is allocated after `init`.
+final class NetworkWorkspace {
+  static let width = ScoreNetwork.hiddenWidth
+
+  /// Rows per block this workspace holds (a multiple of 8).
+  let blockCapacity: Int
+  /// The most blocks (1 + tangent directions) it holds.
+  let maximumBlocks: Int
+  /// Inputs: (x₁, x₂, log σ) for primal rows, (v₁, v₂, 0) for tangent rows.
+  let input: AlignedFloatBuffer
+  /// SiLU outputs of the three hidden layers, all blocks.
+  let activations: [AlignedFloatBuffer]
+  /// φ′(h) of the three hidden layers, primal rows.
+  let slopes: [AlignedFloatBuffer]
+  /// φ″(h) of the three hidden layers, primal rows (only with tangents).
+  let curvatures: [AlignedFloatBuffer]
+  /// φ″(h)·ḣₜ of the three hidden layers, tangent blocks (only with tangents).
+  let curvatureProducts: [AlignedFloatBuffer]
+  /// The two alternating adjoint buffers of the backward pass.
+  let adjoints: [AlignedFloatBuffer]
+  /// Network outputs f (primal rows) and tangent outputs J_f·v (tangent rows), 2 per row.
+  let outputs: AlignedFloatBuffer
+  /// ∂loss/∂outputs, laid out as `outputs`.
+  let outputGradients: AlignedFloatBuffer
+  /// ∂loss/∂parameters from the last `backward`, in `ScoreNetwork.tensors` layout.
+  let gradient: AlignedFloatBuffer
+
+  /// A workspace for up to `capacity` points with up to `maximumBlocks − 1` tangents.
+  ///
+  /// - Parameter keepsDerivatives: false for a forward-only evaluator (no backward buffers).
+  init(capacity: Int, maximumBlocks: Int, keepsDerivatives: Bool) {
+    precondition(capacity > 0 && maximumBlocks >= 1)
+    blockCapacity = (capacity + 7) / 8 * 8
+    self.maximumBlocks = maximumBlocks
+    let allRows = blockCapacity * maximumBlocks
+    let layer = blockCapacity * Self.width
+    let tangentRows = keepsDerivatives && maximumBlocks > 1 ? layer : 0
+    input = AlignedFloatBuffer(count: allRows * ScoreNetwork.inputWidth)
+    activations = (0..<3).map { _ in AlignedFloatBuffer(count: allRows * Self.width) }
+    slopes = (0..<3).map { _ in AlignedFloatBuffer(count: keepsDerivatives ? layer : 0) }
+    curvatures = (0..<3).map { _ in AlignedFloatBuffer(count: tangentRows) }
+    curvatureProducts = (0..<3).map { _ in
+      AlignedFloatBuffer(count: tangentRows * (maximumBlocks - 1))
+    }
+    adjoints = (0..<2).map { _ in
+      AlignedFloatBuffer(count: keepsDerivatives ? allRows * Self.width : 0)
+    }
+    outputs = AlignedFloatBuffer(count: allRows * ScoreNetwork.outputWidth)
+    outputGradients = AlignedFloatBuffer(count: allRows * ScoreNetwork.outputWidth)
+    gradient = AlignedFloatBuffer(count: keepsDerivatives ? ScoreNetwork.parameterCount : 0)
+  }
+
+  /// The padded row count of one block for `count` points.
+  @inline(__always)
+  static func paddedRows(_ count: Int) -> Int { (count + 7) / 8 * 8 }
+
+  // MARK: Forward
+
+  /// Runs all `blocks` blocks of `rows` input rows forward into `outputs`.
+  ///
+  /// - Parameters:
+  ///   - derivatives: keep φ′ (and φ″ with tangents) for `backward`.
+  ///   - parameters: the flat parameters; `panels` must hold their transposed weights.
+  func forward(
+    rows: Int, blocks: Int, derivatives: Bool, parameters: UnsafePointer<Float>,
+    panels: WeightPanels
+  ) {
+    precondition(rows % 8 == 0 && rows <= blockCapacity && blocks <= maximumBlocks)
+    let tangents = blocks > 1
+    forwardInputLayer(
+      rows: rows, blocks: blocks, derivatives: derivatives, parameters: parameters,
+      panels: panels)
+    precondition(derivatives || !tangents, "tangents need the SiLU derivatives")
+    for layer in 1...2 {
+      let below = activations[layer - 1].pointer
+      let above = activations[layer].pointer
+      let panel = UnsafePointer(layer == 1 ? panels.firstHidden.pointer : panels.secondHidden.pointer)
+      let biasOffset =
+        layer == 1 ? ScoreNetwork.firstHiddenBiasOffset : ScoreNetwork.secondHiddenBiasOffset
+      MatrixKernels.multiply(
+        rows: rows, depth: Self.width, a: below, rowStride: Self.width, depthStride: 1,
+        b: panel,
+        epilogue: ActivationEpilogue(
+          bias: parameters + biasOffset, activation: above,
+          slope: derivatives ? slopes[layer].pointer : nil,
+          curvature: derivatives && tangents ? curvatures[layer].pointer : nil))
+      for block in 1..<max(blocks, 1) {
+        let offset = block * rows * Self.width
+        MatrixKernels.multiply(
+          rows: rows, depth: Self.width, a: below + offset, rowStride: Self.width,
+          depthStride: 1, b: panel,
+          epilogue: TangentEpilogue(
+            slope: slopes[layer].pointer, curvature: curvatures[layer].pointer,
+            activation: above + offset,
+            curvatureProduct: curvatureProducts[layer].pointer + (block - 1) * rows * Self.width))
+      }
+    }
+    forwardOutputLayer(rows: rows, blocks: blocks, parameters: parameters)
+  }
+
+  /// Layer 0 (3 → 128) for primal rows, then its tangents (the log σ input has none).
+  private func forwardInputLayer(
+    rows: Int, blocks: Int, derivatives: Bool, parameters: UnsafePointer<Float>,
+    panels: WeightPanels
+  ) {
+    let weights = UnsafePointer(panels.input.pointer)
+    let x = input.pointer
+    let activation = activations[0].pointer
+    let primal = ActivationEpilogue(
+      bias: parameters + ScoreNetwork.inputBiasOffset, activation: activation,
+      slope: derivatives ? slopes[0].pointer : nil,
+      curvature: derivatives && blocks > 1 ? curvatures[0].pointer : nil)
+    for row in 0..<rows {
+      let x1 = SIMD16<Float>(repeating: x[row &* 3])
+      let x2 = SIMD16<Float>(repeating: x[row &* 3 &+ 1])
+      let logNoise = SIMD16<Float>(repeating: x[row &* 3 &+ 2])
+      var column = 0
+      while column < Self.width {
+        var h = load16(weights + column) * x1
+        h = h.addingProduct(load16(weights + (Self.width &+ column)), x2)
+        h = h.addingProduct(load16(weights + (2 &* Self.width &+ column)), logNoise)
+        primal.apply(h, index: row &* Self.width &+ column, column: column)
+        column &+= 16
+      }
+    }
+    for block in 1..<max(blocks, 1) {
+      let tangent = TangentEpilogue(
+        slope: slopes[0].pointer, curvature: curvatures[0].pointer,
+        activation: activation + block * rows * Self.width,
+        curvatureProduct: curvatureProducts[0].pointer + (block - 1) * rows * Self.width)
+      let directions = x + block * rows * 3
+      for row in 0..<rows {
+        let v1 = SIMD16<Float>(repeating: directions[row &* 3])
+        let v2 = SIMD16<Float>(repeating: directions[row &* 3 &+ 1])
+        var column = 0
+        while column < Self.width {
+          let h = (load16(weights + column) * v1).addingProduct(
+            load16(weights + (Self.width &+ column)), v2)
+          tangent.apply(h, index: row &* Self.width &+ column, column: column)
+          column &+= 16
+        }
+      }
+    }
+  }
+
+  /// Layer 6 (128 → 2): f = W·a + b for primal rows, J_f·v = W·ȧ for tangent rows.
+  ///
+  /// Both weight rows stay in sixteen registers; each row of a costs 8 loads and 16 FMAs.
+  private func forwardOutputLayer(rows: Int, blocks: Int, parameters: UnsafePointer<Float>) {
+    let w = parameters + ScoreNetwork.outputWeightOffset
+    let w00 = load16(w), w01 = load16(w + 16), w02 = load16(w + 32), w03 = load16(w + 48)
+    let w04 = load16(w + 64), w05 = load16(w + 80), w06 = load16(w + 96), w07 = load16(w + 112)
+    let w10 = load16(w + 128), w11 = load16(w + 144), w12 = load16(w + 160)
+    let w13 = load16(w + 176), w14 = load16(w + 192), w15 = load16(w + 208)
+    let w16 = load16(w + 224), w17 = load16(w + 240)
+    let bias = SIMD2(
+      parameters[ScoreNetwork.outputBiasOffset], parameters[ScoreNetwork.outputBiasOffset + 1])
+    let a = UnsafePointer(activations[2].pointer)
+    let out = outputs.pointer
+    for row in 0..<(rows * blocks) {
+      let ar = a + row &* Self.width
+      var a0 = load16(ar)
+      var sum0 = a0 * w00
+      var sum1 = a0 * w10
+      a0 = load16(ar + 16)
+      sum0 = sum0.addingProduct(a0, w01)
+      sum1 = sum1.addingProduct(a0, w11)
+      a0 = load16(ar + 32)
+      sum0 = sum0.addingProduct(a0, w02)
+      sum1 = sum1.addingProduct(a0, w12)
+      a0 = load16(ar + 48)
+      sum0 = sum0.addingProduct(a0, w03)
+      sum1 = sum1.addingProduct(a0, w13)
+      a0 = load16(ar + 64)
+      sum0 = sum0.addingProduct(a0, w04)
+      sum1 = sum1.addingProduct(a0, w14)
+      a0 = load16(ar + 80)
+      sum0 = sum0.addingProduct(a0, w05)
+      sum1 = sum1.addingProduct(a0, w15)
+      a0 = load16(ar + 96)
+      sum0 = sum0.addingProduct(a0, w06)
+      sum1 = sum1.addingProduct(a0, w16)
+      a0 = load16(ar + 112)
+      sum0 = sum0.addingProduct(a0, w07)
+      sum1 = sum1.addingProduct(a0, w17)
+      let sums = laneSums(sum0, sum1) + (row < rows ? bias : SIMD2())
+      UnsafeMutableRawPointer(out + row &* 2).storeBytes(of: sums, as: SIMD2<Float>.self)
+    }
+  }
+
+  // MARK: Backward
+
+  /// ∂loss/∂parameters into `gradient`, from `outputGradients` of the last `forward`.
+  ///
+  /// `outputGradients` must be zero on padding rows.
+  func backward(rows: Int, blocks: Int, parameters: UnsafePointer<Float>) {
+    let gradient = self.gradient.pointer
+    let allRows = rows * blocks
+    var current = adjoints[0].pointer
+    var next = adjoints[1].pointer
+    backwardOutputLayer(
+      rows: rows, blocks: blocks, parameters: parameters, into: current)
+    for below in stride(from: 1, through: 0, by: -1) {
+      let weightOffset =
+        below == 1 ? ScoreNetwork.secondHiddenWeightOffset : ScoreNetwork.firstHiddenWeightOffset
+      let biasOffset =
+        below == 1 ? ScoreNetwork.secondHiddenBiasOffset : ScoreNetwork.firstHiddenBiasOffset
+      MatrixKernels.multiply(
+        rows: Self.width, depth: allRows, a: current, rowStride: 1, depthStride: Self.width,
+        b: activations[below].pointer, epilogue: StoreEpilogue(output: gradient + weightOffset))
+      sumPrimalRows(current, rows: rows, into: gradient + biasOffset)
+      if blocks == 1 {
+        MatrixKernels.multiply(
+          rows: allRows, depth: Self.width, a: current, rowStride: Self.width, depthStride: 1,
+          b: parameters + weightOffset,
+          epilogue: ScaleEpilogue(output: next, slope: slopes[below].pointer))
+      } else {
+        MatrixKernels.multiply(
+          rows: allRows, depth: Self.width, a: current, rowStride: Self.width, depthStride: 1,
+          b: parameters + weightOffset, epilogue: StoreEpilogue(output: next))
+        combineAdjoints(next, layer: below, rows: rows, blocks: blocks)
+      }
+      swap(&current, &next)
+    }
+    backwardInputLayer(current, rows: rows, blocks: blocks)
+  }
+
+  /// Output-layer gradients and the adjoint of its pre-activation below, h̄₂ (and ḣ̄₂).
+  private func backwardOutputLayer(
+    rows: Int, blocks: Int, parameters: UnsafePointer<Float>,
+    into adjoint: UnsafeMutablePointer<Float>
+  ) {
+    let allRows = rows * blocks
+    let gradient = self.gradient.pointer
+    let g = UnsafePointer(outputGradients.pointer)
+    let a = UnsafePointer(activations[2].pointer)
+    var column = 0
+    while column < Self.width {
+      var sum0 = SIMD16<Float>()
+      var sum1 = SIMD16<Float>()
+      for row in 0..<allRows {
+        let value = load16(a + (row &* Self.width &+ column))
+        sum0 = sum0.addingProduct(value, SIMD16(repeating: g[row &* 2]))
+        sum1 = sum1.addingProduct(value, SIMD16(repeating: g[row &* 2 &+ 1]))
+      }
+      store16(sum0, gradient + ScoreNetwork.outputWeightOffset + column)
+      store16(sum1, gradient + ScoreNetwork.outputWeightOffset + Self.width + column)
+      column &+= 16
+    }
+    var bias0: Float = 0
+    var bias1: Float = 0
+    for row in 0..<rows {
+      bias0 += g[row &* 2]
+      bias1 += g[row &* 2 &+ 1]
+    }
+    gradient[ScoreNetwork.outputBiasOffset] = bias0
+    gradient[ScoreNetwork.outputBiasOffset + 1] = bias1
+    let w0 = parameters + ScoreNetwork.outputWeightOffset
+    let w1 = w0 + Self.width
+    let slope = UnsafePointer(slopes[2].pointer)
+    for row in 0..<allRows {
+      let g0 = SIMD16<Float>(repeating: g[row &* 2])
+      let g1 = SIMD16<Float>(repeating: g[row &* 2 &+ 1])
+      var column = 0
+      while column < Self.width {
+        let index = row &* Self.width &+ column
+        var value = (load16(w0 + column) * g0).addingProduct(load16(w1 + column), g1)
+        if blocks == 1 { value *= load16(slope + index) }
+        store16(value, adjoint + index)
+        column &+= 16
+      }
+    }
+    if blocks > 1 { combineAdjoints(adjoint, layer: 2, rows: rows, blocks: blocks) }
+  }
+
+  /// Turns activation adjoints (ā, ǡₜ) of hidden `layer` into pre-activation adjoints in place:
+  /// h̄ = ā·φ′ + Σₜ ǡₜ·φ″·ḣₜ, ḣ̄ₜ = ǡₜ·φ′.
+  private func combineAdjoints(
+    _ adjoint: UnsafeMutablePointer<Float>, layer: Int, rows: Int, blocks: Int
+  ) {
+    let slope = UnsafePointer(slopes[layer].pointer)
+    let products = UnsafePointer(curvatureProducts[layer].pointer)
+    let blockSize = rows * Self.width
+    var index = 0
+    while index < blockSize {
+      let s = load16(slope + index)
+      var primal = load16(adjoint + index) * s
+      for block in 1..<blocks {
+        let tangentIndex = block &* blockSize &+ index
+        let tangent = load16(adjoint + tangentIndex)
+        primal = primal.addingProduct(tangent, load16(products + ((block &- 1) &* blockSize &+ index)))
+        store16(tangent * s, adjoint + tangentIndex)
+      }
+      store16(primal, adjoint + index)
+      index &+= 16
+    }
+  }
+
+  /// Layer-0 weight and bias gradients from the adjoint h̄₀ (all blocks) and the inputs.
+  private func backwardInputLayer(_ adjoint: UnsafeMutablePointer<Float>, rows: Int, blocks: Int) {
+    let gradient = self.gradient.pointer
+    let x = UnsafePointer(input.pointer)
+    let allRows = rows * blocks
+    var column = 0
+    while column < Self.width {
+      var sum0 = SIMD16<Float>()
+      var sum1 = SIMD16<Float>()
+      var sum2 = SIMD16<Float>()
+      for row in 0..<allRows {
+        let value = load16(adjoint + (row &* Self.width &+ column))
+        sum0 = sum0.addingProduct(value, SIMD16(repeating: x[row &* 3]))
+        sum1 = sum1.addingProduct(value, SIMD16(repeating: x[row &* 3 &+ 1]))
+        sum2 = sum2.addingProduct(value, SIMD16(repeating: x[row &* 3 &+ 2]))
+      }
+      for lane in 0..<16 {
+        let weight = ScoreNetwork.inputWeightOffset + (column &+ lane) &* 3
+        gradient[weight] = sum0[lane]
+        gradient[weight &+ 1] = sum1[lane]
+        gradient[weight &+ 2] = sum2[lane]
+      }
+      column &+= 16
+    }
+    sumPrimalRows(adjoint, rows: rows, into: gradient + ScoreNetwork.inputBiasOffset)
+  }
+
+  /// bias gradient = Σ over the first `rows` rows of `adjoint`.
+  private func sumPrimalRows(
+    _ adjoint: UnsafeMutablePointer<Float>, rows: Int, into bias: UnsafeMutablePointer<Float>
+  ) {
+    var column = 0
+    while column < Self.width {
+      var sum = SIMD16<Float>()
+      for row in 0..<rows { sum += load16(adjoint + (row &* Self.width &+ column)) }
+      store16(sum, bias + column)
+      column &+= 16
+    }
+  }
+}

@@ -1,0 +1,178 @@
+// Training the score network: batches, noise, objectives and Adam, one step at a time.
+
+import Foundation
+
+/// Trains a `ScoreNetwork` by minibatch score matching with Adam.
+///
+/// Each `step` draws `batchSize` points uniformly with replacement from the data, a noise
+/// level per point (uniform over `ladder`, or `denoisingNoiseLevel` for `dsm`), noise
+/// z ~ N(0, I) and, for `ssm`, a projection v ~ N(0, I); perturbs x̃ = x + σz; computes the
+/// mean `objective` loss and its exact gradient; and takes one `Adam` step.
+///
+/// ```
+/// var trainer = Trainer(objective: .ncsn, seed: 1, threadCount: 2)
+/// for _ in 0..<5_000 { _ = trainer.step(on: standardisedPoints) }
+/// var field = ScoreNetworkEvaluator(network: trainer.network)
+/// ```
+///
+/// Performance: all memory is allocated by `init` (and again only after a change of
+/// `batchSize` or `threadCount`, or when a copy of the trainer steps); a step allocates nothing.
+/// With two threads a persistent worker thread computes the second half of the batch while
+/// the calling thread computes the first; the result equals one thread's up to Float rounding
+/// (the two gradient halves are summed). Random draws all happen on the calling thread, so
+/// a run is reproducible from `seed` whatever the thread count.
+public struct Trainer: Sendable {
+  /// The network being trained.
+  public private(set) var network: ScoreNetwork
+  /// Adam's state and learning rate.
+  public private(set) var optimizer: Adam
+  /// The loss minimised.
+  public var objective: Objective
+  /// The noise levels of `ncsn`, `ssm`, `ism` and `esm`.
+  public var ladder: NoiseLadder
+  /// The one noise level of `dsm`.
+  ///
+  /// Defaults to the ladder's level nearest 0.1 in log σ (ties to the larger), 0.129 for
+  /// `NoiseLadder.standard`: a member of the ladder, so the same σ can be shown for every
+  /// objective, and a scale at which the standardised data's structure is still resolved.
+  public var denoisingNoiseLevel: Float
+  /// Points per step, at least 1.
+  public var batchSize: Int
+  /// Threads per step, 1 or 2.
+  public var threadCount: Int
+  /// The seed the network's initialisation and every draw derive from.
+  public let seed: UInt64
+  /// Steps taken so far.
+  public private(set) var stepCount = 0
+
+  /// The stream every batch is drawn from.
+  private var random: SeededGenerator
+  /// Scratch memory and the worker thread; rebuilt by a copy before it steps.
+  var scratch: TrainerScratch
+
+  /// A trainer for `network`, or for a new PyTorch-initialised network drawn from `seed`.
+  ///
+  /// - Parameters:
+  ///   - network: the starting point; `nil` initialises one from a generator split off `seed`.
+  ///   - objective: the loss, `ncsn` by default (WORKLOADS.md "Training step").
+  ///   - ladder: the noise levels, `NoiseLadder.standard` by default.
+  ///   - denoisingNoiseLevel: σ for `dsm`; `nil` picks the ladder's level nearest 0.1.
+  ///   - batchSize: points per step, 256 by default.
+  ///   - learningRate: Adam's lr, 1e-3 by default.
+  ///   - seed: fixes the initialisation and every batch.
+  ///   - threadCount: 1 or 2.
+  public init(
+    network: ScoreNetwork? = nil, objective: Objective = .ncsn,
+    ladder: NoiseLadder = .standard, denoisingNoiseLevel: Float? = nil, batchSize: Int = 256,
+    learningRate: Float = 1e-3, seed: UInt64 = 0, threadCount: Int = 1
+  ) {
+    precondition(batchSize >= 1, "batch size must be at least 1")
+    precondition(threadCount == 1 || threadCount == 2, "thread count must be 1 or 2")
+    var random = SeededGenerator(seed: seed)
+    var initialisation = random.split()
+    self.network = network ?? ScoreNetwork(using: &initialisation)
+    self.random = random
+    optimizer = Adam(parameterCount: ScoreNetwork.parameterCount, learningRate: learningRate)
+    self.objective = objective
+    self.ladder = ladder
+    self.denoisingNoiseLevel =
+      denoisingNoiseLevel ?? ladder.levels[ladder.indexOfLevel(nearest: 0.1)]
+    self.batchSize = batchSize
+    self.threadCount = threadCount
+    self.seed = seed
+    scratch = TrainerScratch(batchSize: batchSize, threadCount: threadCount)
+  }
+
+  /// Adam's learning rate.
+  public var learningRate: Float {
+    get { optimizer.learningRate }
+    set { optimizer.learningRate = newValue }
+  }
+
+  /// One training step on `data`; returns the batch's mean loss before the update.
+  ///
+  /// - Parameter data: standardised points, interleaved x₀, y₀, x₁, y₁, … (at least one point).
+  /// - Precondition: `objective` is not `esm`, which needs `step(on:target:)`.
+  public mutating func step(on data: [Float]) -> Float {
+    precondition(objective != .esm, "explicit score matching needs a target score")
+    let scratch = preparedScratch()
+    drawBatch(from: data, into: scratch.batch)
+    return finishStep(scratch)
+  }
+
+  /// One training step on `data` whose `esm` target is `target`; returns the mean loss.
+  ///
+  /// `target` is evaluated at the perturbed points once per noise level present in the
+  /// batch (the live program passes the KDE score at h = σ). Other objectives ignore it.
+  /// - Parameter data: standardised points, interleaved x₀, y₀, x₁, y₁, … (at least one point).
+  public mutating func step<Target: BatchScoreFunction>(
+    on data: [Float], target: inout Target
+  ) -> Float {
+    let scratch = preparedScratch()
+    drawBatch(from: data, into: scratch.batch)
+    if objective == .esm { scratch.batch.evaluateTargets(&target, levels: ladder.levels) }
+    return finishStep(scratch)
+  }
+
+  /// This trainer's own scratch, rebuilt if it is shared with a copy or no longer fits.
+  mutating func preparedScratch() -> TrainerScratch {
+    precondition(batchSize >= 1, "batch size must be at least 1")
+    precondition(threadCount == 1 || threadCount == 2, "thread count must be 1 or 2")
+    if !isKnownUniquelyReferenced(&scratch) || scratch.batchSize != batchSize
+      || scratch.threadCount != threadCount
+    {
+      scratch = TrainerScratch(batchSize: batchSize, threadCount: threadCount)
+    }
+    return scratch
+  }
+
+  /// Noise z, projections v (`ssm`), then a data index and a level per point, all from `random`.
+  mutating func drawBatch(from data: [Float], into batch: TrainingBatch) {
+    let pointCount = data.count / 2
+    precondition(pointCount >= 1, "training needs at least one point")
+    let count = batchSize
+    batch.count = count
+    let levels = ladder.levels
+    let logLevels = ladder.logLevels
+    let fixedLevel = denoisingNoiseLevel
+    let fixedLogLevel = Float(log(Double(fixedLevel)))
+    random.fillNormal(UnsafeMutableBufferPointer(start: batch.noise.pointer, count: 2 * count))
+    if objective == .ssm {
+      random.fillNormal(
+        UnsafeMutableBufferPointer(start: batch.directions.pointer, count: 2 * count))
+    }
+    let points = batch.points.pointer
+    let noise = UnsafePointer(batch.noise.pointer)
+    data.withUnsafeBufferPointer { source in
+      for point in 0..<count {
+        let index = Int(random.next(upperBound: UInt64(pointCount)))
+        let sigma: Float
+        if objective == .dsm {
+          sigma = fixedLevel
+          batch.noiseLevels.pointer[point] = fixedLevel
+          batch.logNoiseLevels.pointer[point] = fixedLogLevel
+          batch.levelIndices[point] = -1
+        } else {
+          let level = Int(random.next(upperBound: UInt64(levels.count)))
+          sigma = levels[level]
+          batch.noiseLevels.pointer[point] = sigma
+          batch.logNoiseLevels.pointer[point] = logLevels[level]
+          batch.levelIndices[point] = level
+        }
+        points[2 &* point] = source[2 &* index] + sigma * noise[2 &* point]
+        points[2 &* point &+ 1] = source[2 &* index &+ 1] + sigma * noise[2 &* point &+ 1]
+      }
+    }
+  }
+
+  private mutating func finishStep(_ scratch: TrainerScratch) -> Float {
+    let loss = network.parameters.withUnsafeMutableBufferPointer { parameters in
+      let pointer = parameters.baseAddress!
+      let loss = scratch.lossAndGradient(objective: objective, parameters: pointer)
+      optimizer.update(pointer, gradient: scratch.workspace.gradient.pointer)
+      return loss
+    }
+    stepCount += 1
+    return Float(loss)
+  }
+}

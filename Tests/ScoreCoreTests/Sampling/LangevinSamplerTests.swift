@@ -4,7 +4,7 @@ import ScoreCore
 import Testing
 
 /// The exact score of N(μ, (v + σ²)·I): −(x − μ)/(v + σ²), or −(x − μ)/v when σ is ignored.
-struct GaussianScore: BatchScoreFunction {
+struct GaussianScore: BatchScoreFunction, Sendable {
   var mean: SIMD2<Float>
   var variance: Float
   var widensWithNoise: Bool

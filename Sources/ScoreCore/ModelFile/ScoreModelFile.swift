@@ -1,0 +1,144 @@
+// A trained score model on disk: the network's tensors plus what it needs to be used again.
+
+import Foundation
+
+/// A trained NCSN network with its noise ladder and data normalisation, as one safetensors file.
+///
+/// The tensors are named as PyTorch's `nn.Sequential` names them (`0.weight` … `6.bias`), so
+/// `torch.nn.Sequential(Linear(3,128), SiLU(), Linear(128,128), SiLU(), Linear(128,128),
+/// SiLU(), Linear(128,2)).load_state_dict(safetensors.torch.load_file(path))` opens it.
+/// `__metadata__` holds strings:
+///
+/// | key | value |
+/// | --- | --- |
+/// | `format` | `scoreviz-ncsn-mlp/1` |
+/// | `architecture` | the layer list; the output is divided by σ |
+/// | `sigmas` | the ladder as `MAX:MIN:L` in standardised units |
+/// | `data_mean`, `data_scale` | `x,y`: the per-axis z-score that maps data to the network's units |
+/// | `objective`, `steps`, `dataset` | how it was trained (informational) |
+///
+/// A file without metadata (e.g. saved from PyTorch) loads with the standard ladder and no
+/// normalisation; a file whose metadata is present but malformed is an error.
+public struct ScoreModelFile: Sendable, Equatable {
+  /// The metadata `format` value this version writes.
+  public static let formatName = "scoreviz-ncsn-mlp/1"
+  /// The metadata `architecture` value.
+  public static let architectureDescription =
+    "Linear(3,128) SiLU Linear(128,128) SiLU Linear(128,128) SiLU Linear(128,2);"
+    + " input (x1, x2, log sigma); output divided by sigma"
+
+  /// The trained network.
+  public var network: ScoreNetwork
+  /// The noise levels it was trained on, in standardised units.
+  public var ladder: NoiseLadder
+  /// The map from data units to the network's standardised units.
+  public var standardization: Standardization
+  /// Informational strings: objective, steps, dataset.
+  public var trainingNotes: [String: String]
+
+  /// A model file value; nothing is written until `write(to:)`.
+  public init(
+    network: ScoreNetwork, ladder: NoiseLadder, standardization: Standardization,
+    trainingNotes: [String: String] = [:]
+  ) {
+    self.network = network
+    self.ladder = ladder
+    self.standardization = standardization
+    self.trainingNotes = trainingNotes
+  }
+
+  /// The safetensors contents: eight F32 tensors and the metadata above.
+  public var safetensors: SafetensorsFile {
+    let tensors = ScoreNetwork.tensors.map { tensor in
+      NamedTensor(
+        name: tensor.name, shape: tensor.shape,
+        values: Array(network.parameters[tensor.offset..<(tensor.offset + tensor.count)]))
+    }
+    var metadata = trainingNotes
+    metadata["format"] = Self.formatName
+    metadata["architecture"] = Self.architectureDescription
+    metadata["sigmas"] = ladder.description
+    metadata["data_mean"] = Self.pair(standardization.mean)
+    metadata["data_scale"] = Self.pair(standardization.scale)
+    return SafetensorsFile(tensors: tensors, metadata: metadata)
+  }
+
+  /// Writes the file through a temporary name and a rename.
+  ///
+  /// - Throws: `FileWriteError` when the folder is missing or not writable.
+  public func write(to path: String) throws {
+    try safetensors.write(to: path)
+  }
+
+  /// Reads and checks a model file.
+  ///
+  /// - Throws: `ModelFileError` naming the file: unreadable (exit 66), not safetensors, a
+  ///   missing or misshapen tensor, or malformed metadata (exit 65).
+  public static func read(path: String) throws(ModelFileError) -> ScoreModelFile {
+    let file = try SafetensorsFile.read(path: path)
+    return try ScoreModelFile(file, fileName: path)
+  }
+
+  /// The model in `file`, checked as `read(path:)` describes.
+  public init(_ file: SafetensorsFile, fileName: String) throws(ModelFileError) {
+    func fail(_ message: String) -> ModelFileError {
+      ModelFileError(fileName: fileName, message: message, kind: .malformed)
+    }
+    var parameters = [Float](repeating: 0, count: ScoreNetwork.parameterCount)
+    for tensor in ScoreNetwork.tensors {
+      guard let stored = file.tensor(named: tensor.name) else {
+        throw fail("missing tensor '\(tensor.name)' of shape \(tensor.shape)")
+      }
+      guard stored.shape == tensor.shape else {
+        throw fail("tensor '\(tensor.name)' has shape \(stored.shape), expected \(tensor.shape)")
+      }
+      guard stored.values.allSatisfy(\.isFinite) else {
+        throw fail("tensor '\(tensor.name)' holds a value that is not finite")
+      }
+      parameters.replaceSubrange(tensor.offset..<(tensor.offset + tensor.count), with: stored.values)
+    }
+    let expected = Set(ScoreNetwork.tensors.map(\.name))
+    if let extra = file.tensors.first(where: { !expected.contains($0.name) }) {
+      throw fail("unexpected tensor '\(extra.name)': this is not the NCSN network scoreviz trains")
+    }
+    let metadata = file.metadata
+    if let format = metadata["format"], format != Self.formatName {
+      throw fail("metadata: format '\(format)' is not '\(Self.formatName)'")
+    }
+    var ladder = NoiseLadder.standard
+    if let sigmas = metadata["sigmas"] {
+      do {
+        ladder = try NoiseLadder(parsing: sigmas)
+      } catch {
+        throw fail("metadata: sigmas '\(sigmas)': \(error.message)")
+      }
+    }
+    var standardization = Standardization.identity
+    if metadata["data_mean"] != nil || metadata["data_scale"] != nil {
+      guard let mean = Self.parsePair(metadata["data_mean"]),
+        let scale = Self.parsePair(metadata["data_scale"]), scale.x > 0, scale.y > 0
+      else {
+        throw fail(
+          "metadata: data_mean '\(metadata["data_mean"] ?? "")' and data_scale "
+            + "'\(metadata["data_scale"] ?? "")' must be 'x,y' numbers, the scale positive")
+      }
+      standardization = Standardization(mean: mean, scale: scale)
+    }
+    // The parameters were all checked above, so the count is right.
+    network = try! ScoreNetwork(parameters: parameters)
+    self.ladder = ladder
+    self.standardization = standardization
+    let structural: Set<String> = ["format", "architecture", "sigmas", "data_mean", "data_scale"]
+    trainingNotes = metadata.filter { !structural.contains($0.key) }
+  }
+
+  private static func pair(_ value: SIMD2<Double>) -> String { "\(value.x),\(value.y)" }
+
+  private static func parsePair(_ text: String?) -> SIMD2<Double>? {
+    guard let parts = text?.split(separator: ","), parts.count == 2,
+      let x = Double(parts[0].trimmingCharacters(in: .whitespaces)),
+      let y = Double(parts[1].trimmingCharacters(in: .whitespaces)), x.isFinite, y.isFinite
+    else { return nil }
+    return SIMD2(x, y)
+  }
+}

@@ -8,5 +8,5 @@ struct Scoreviz: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "scoreviz",
     abstract: "Watch score-based generative modelling happen in your terminal.",
-    subcommands: [DatasetsCommand.self, DataCommand.self, KDECommand.self])
+    subcommands: [DatasetsCommand.self, DataCommand.self, KDECommand.self, TrainCommand.self, SampleCommand.self, EvalCommand.self, FieldCommand.self, BenchCommand.self])
 }

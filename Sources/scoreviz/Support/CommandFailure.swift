@@ -58,3 +58,4 @@ protocol ExitCodeCarrying: Error, CustomStringConvertible {
 }
 
 extension DatasetError: ExitCodeCarrying {}
+extension ModelFileError: ExitCodeCarrying {}

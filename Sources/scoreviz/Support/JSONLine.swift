@@ -55,6 +55,9 @@ struct JSONLine {
     values.append(value)
   }
 
+  /// The members in order.
+  var members: [(key: String, value: JSONValue)] { zip(keys, values).map { ($0, $1) } }
+
   var encoded: String {
     let members = zip(keys, values).map { JSONValue.quote($0) + ":" + $1.encoded }
     return "{" + members.joined(separator: ",") + "}"

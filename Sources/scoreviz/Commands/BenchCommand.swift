@@ -1,0 +1,69 @@
+// `scoreviz bench`: the reference workloads of WORKLOADS.md, timed in this build.
+
+import ArgumentParser
+import Foundation
+import ScoreCore
+
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Run the reference benchmark workloads (build with -c release).",
+    discussion: """
+      Workloads: train (samples/s at 1 and 2 threads), kde-grid (240×160 density, 10k and \
+      100k points, with its error against the exact density), kde-score (exact score at \
+      60×20 arrows, with its error against a plain reference), sample (annealed Langevin, \
+      5,000 particles × 1,000 steps, 1 and 2 threads) and quality (train 5,000 steps, \
+      sample, energy distance and sliced W2 against held-out data). Times are medians of \
+      --runs repetitions. --quick shrinks every workload to a smoke test.
+      """)
+
+  enum Workload: String, ExpressibleByArgument, CaseIterable {
+    case train
+    case kdeGrid = "kde-grid"
+    case kdeScore = "kde-score"
+    case sample
+    case quality
+  }
+
+  @Option(help: "Run one workload: \(Workload.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var workload: Workload?
+
+  @Flag(help: "Print one JSON object per workload.")
+  var json = false
+
+  @Flag(help: "Small sizes and one run: check that every workload runs.")
+  var quick = false
+
+  @Option(help: "Timed repetitions per measurement.")
+  var runs: Int = 5
+
+  @Option(help: "The quality workload's seed (default: seeds 0, 1 and 2).")
+  var seed: UInt64?
+
+  @Option(help: "The folder with the benchmark CSV files (default ../shared/bench/data).")
+  var dataDir: String?
+
+  func validate() throws {
+    guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let context = BenchContext(
+        dataFolder: try BenchContext.findDataFolder(dataDir), runs: quick ? 1 : runs,
+        quick: quick, qualitySeeds: seed.map { [$0] } ?? [0, 1, 2])
+      for workload in workload.map({ [$0] }) ?? Workload.allCases {
+        let record: JSONLine
+        switch workload {
+        case .train: record = try trainWorkload(context)
+        case .kdeGrid: record = try kdeGridWorkload(context)
+        case .kdeScore: record = try kdeScoreWorkload(context)
+        case .sample: record = try sampleWorkload(context)
+        case .quality: record = try qualityWorkload(context)
+        }
+        print(json ? record.encoded : BenchReport.text(for: record))
+        fflush(nil)
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+// `scoreviz train`: trains the score network headless and saves it as safetensors.
+
+import ArgumentParser
+import Foundation
+import ScoreCore
+
+struct TrainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train the score network on a dataset and save it.",
+    discussion: """
+      Trains in standardised coordinates (per-axis z-scores of the data; the map is saved \
+      in the model file). Shows a progress bar on stderr when it is a terminal and prints \
+      a one-line JSON summary on stdout at the end.
+      """)
+
+  @OptionGroup var source: DataSourceOptions
+
+  @Option(help: "The objective: \(Objective.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var objective: String = "ncsn"
+
+  @Option(help: "Training steps.")
+  var steps: Int = 5_000
+
+  @Option(help: "Points per step.")
+  var batch: Int = 256
+
+  @Option(help: "Adam's learning rate.")
+  var lr: Float = 1e-3
+
+  @Option(help: "The noise ladder MAX:MIN:L in standardised units.")
+  var sigmas: String = "1.0:0.01:10"
+
+  @Option(help: "The noise level of the dsm objective (default: the ladder level nearest 0.1).")
+  var dsmSigma: Float?
+
+  @Option(help: "Threads for each step: 1 or 2.")
+  var threads: Int = 1
+
+  @Option(help: "Random seed (data generation, initialisation, batches and noise).")
+  var seed: UInt64 = 0
+
+  @Option(help: "Where to save the model (.safetensors).")
+  var save: String?
+
+  func validate() throws {
+    guard Objective(rawValue: objective) != nil else {
+      throw ValidationError(
+        "Unknown objective '\(objective)'; choose one of \(Objective.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
+    guard batch >= 1 else { throw ValidationError("--batch must be at least 1, got \(batch)") }
+    guard lr > 0, lr.isFinite else { throw ValidationError("--lr must be positive, got \(lr)") }
+    guard threads == 1 || threads == 2 else {
+      throw ValidationError("--threads must be 1 or 2, got \(threads)")
+    }
+    do {
+      _ = try NoiseLadder(parsing: sigmas)
+    } catch {
+      throw ValidationError("--sigmas: \(error)")
+    }
+    if let dsmSigma, !(dsmSigma > 0 && dsmSigma.isFinite) {
+      throw ValidationError("--dsm-sigma must be positive, got \(dsmSigma)")
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let data = TrainingData(try source.load(seed: seed))
+      let ladder = try NoiseLadder(parsing: sigmas)
+      var trainer = Trainer(
+        objective: Objective(rawValue: objective)!, ladder: ladder,
+        denoisingNoiseLevel: dsmSigma, batchSize: batch, learningRate: lr, seed: seed,
+        threadCount: threads)
+      let summary = try train(&trainer, on: data, steps: steps, showProgress: true)
+      if let save {
+        let model = ScoreModelFile(
+          network: trainer.network, ladder: ladder, standardization: data.standardization,
+          trainingNotes: [
+            "objective": objective, "steps": String(steps), "dataset": data.dataset.name,
+          ])
+        try model.write(to: save)
+      }
+      let line = JSONLine([
+        ("dataset", .string(data.dataset.name)),
+        ("points", .integer(data.dataset.points.count)),
+        ("objective", .string(objective)),
+        ("steps", .integer(steps)),
+        ("batch", .integer(batch)),
+        ("threads", .integer(threads)),
+        ("loss", .number(summary.recentLoss)),
+        ("seconds", .number(summary.seconds)),
+        ("samples_per_second", .number(summary.samplesPerSecond)),
+        ("model", save.map { .string($0) } ?? .null),
+      ])
+      print(line.encoded)
+    }
+  }
+}

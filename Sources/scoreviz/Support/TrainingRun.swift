@@ -1,0 +1,88 @@
+// One training run as the headless commands and the benchmark share it.
+
+import Foundation
+import ScoreCore
+
+/// The data prepared for training: standardised, interleaved Float, and the map back.
+struct TrainingData {
+  let dataset: Dataset
+  let standardization: Standardization
+  /// Standardised points, x₀, y₀, x₁, y₁, …
+  let interleaved: [Float]
+  /// Standardised points in Double, for the KDE target of `esm`.
+  let standardizedPoints: [SIMD2<Double>]
+
+  init(_ dataset: Dataset) {
+    self.dataset = dataset
+    standardization = Standardization(fitting: dataset.points)
+    standardizedPoints = standardization.standardize(dataset.points)
+    interleaved = standardizedPoints.flatMap { [Float($0.x), Float($0.y)] }
+  }
+}
+
+/// What a run of training steps measured.
+struct TrainingSummary {
+  var steps: Int
+  var seconds: Double
+  var samplesPerSecond: Double
+  /// The mean loss over the last min(100, steps) steps.
+  var recentLoss: Double
+}
+
+/// Training diverged: the loss became NaN or infinite.
+struct DivergedTraining: ExitCodeCarrying {
+  var step: Int
+  var exitCode: Int32 { SysExit.software }
+  var description: String {
+    "training diverged at step \(step) (the loss is not finite); try a smaller --lr"
+  }
+}
+
+/// Runs `steps` trainer steps; with `progress`, redraws a bar on stderr.
+///
+/// `esm` trains against the exact KDE score at h = σ of the standardised data.
+func train(
+  _ trainer: inout Trainer, on data: TrainingData, steps: Int, showProgress: Bool
+) throws(DivergedTraining) -> TrainingSummary {
+  var target = KDEScoreFunction(points: data.standardizedPoints, bandwidth: .noiseLevel)
+  var bar = showProgress ? ProgressBar(total: steps) : nil
+  var recent: [Double] = []
+  recent.reserveCapacity(100)
+  let start = monotonicSeconds()
+  for step in 0..<steps {
+    let loss =
+      trainer.objective == .esm
+      ? trainer.step(on: data.interleaved, target: &target)
+      : trainer.step(on: data.interleaved)
+    guard loss.isFinite else { throw DivergedTraining(step: step + 1) }
+    if recent.count == 100 { recent.removeFirst() }
+    recent.append(Double(loss))
+    if bar != nil {
+      let now = monotonicSeconds()
+      let rate = Double((step + 1) * trainer.batchSize) / max(now - start, 1e-9)
+      let mean = recent.reduce(0, +) / Double(recent.count)
+      bar!.update(
+        done: step + 1, detail: "loss \(formatted(mean, digits: 4))  \(formatRate(rate)) samples/s",
+        now: now)
+    }
+  }
+  bar?.finish()
+  let seconds = monotonicSeconds() - start
+  return TrainingSummary(
+    steps: steps, seconds: seconds,
+    samplesPerSecond: Double(steps * trainer.batchSize) / max(seconds, 1e-9),
+    recentLoss: recent.isEmpty ? .nan : recent.reduce(0, +) / Double(recent.count))
+}
+
+/// `value` with `digits` significant digits.
+func formatted(_ value: Double, digits: Int) -> String {
+  guard value.isFinite else { return "—" }
+  return String(format: "%.\(digits)g", value)
+}
+
+/// 212k, 1.3M: a rate in thousands or millions.
+func formatRate(_ value: Double) -> String {
+  if value >= 1e6 { return String(format: "%.2fM", value / 1e6) }
+  if value >= 1e3 { return String(format: "%.0fk", value / 1e3) }
+  return String(format: "%.0f", value)
+}

@@ -35,7 +35,7 @@ struct FieldCommand: ParsableCommand {
   var bandwidth: Double?
 
   @Option(help: "A COLUMNSxROWS grid.")
-  var grid = GridSize(columns: 60, rows: 20)
+  var grid = GridOption(columns: 60, rows: 20)
 
   @Option(help: "Output format: csv or json.")
   var format: OutputFormat = .csv

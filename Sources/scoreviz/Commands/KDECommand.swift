@@ -26,7 +26,7 @@ struct KDECommand: ParsableCommand {
   var at: String?
 
   @Option(help: "A COLUMNSxROWS grid over the padded bounding box, e.g. 240x160.")
-  var grid: GridSize?
+  var grid: GridOption?
 
   @Option(help: "Output format: csv or json.")
   var format: OutputFormat = .csv

@@ -3,7 +3,7 @@
 import ArgumentParser
 
 /// A grid of `columns` × `rows` cells, parsed from `240x160`.
-struct GridSize: ExpressibleByArgument, Equatable {
+struct GridOption: ExpressibleByArgument, Equatable {
   var columns: Int
   var rows: Int
 

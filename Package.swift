@@ -19,6 +19,7 @@ let package = Package(
   ],
   targets: [
     .target(name: "ScoreCore", swiftSettings: nativeCPU),
+    .target(name: "ScoreEngine", dependencies: ["ScoreCore"], swiftSettings: nativeCPU),
     .target(name: "ScoreView", dependencies: ["ScoreCore"]),
     .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
     .target(name: "Terminal", dependencies: ["ScoreView", "CNcursesw"]),
@@ -27,6 +28,8 @@ let package = Package(
       dependencies: [
         "ScoreCore",
         "ScoreView",
+        "ScoreEngine",
+        "Terminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: nativeCPU),

@@ -8,5 +8,10 @@ struct Scoreviz: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "scoreviz",
     abstract: "Watch score-based generative modelling happen in your terminal.",
-    subcommands: [DatasetsCommand.self, DataCommand.self, KDECommand.self, TrainCommand.self, SampleCommand.self, EvalCommand.self, FieldCommand.self, BenchCommand.self])
+    subcommands: [
+      LiveCommand.self, RenderCommand.self, DatasetsCommand.self, DataCommand.self,
+      KDECommand.self, TrainCommand.self, SampleCommand.self, FieldCommand.self, EvalCommand.self,
+      BenchCommand.self,
+    ],
+    defaultSubcommand: LiveCommand.self)
 }

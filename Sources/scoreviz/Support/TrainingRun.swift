@@ -3,23 +3,6 @@
 import Foundation
 import ScoreCore
 
-/// The data prepared for training: standardised, interleaved Float, and the map back.
-struct TrainingData {
-  let dataset: Dataset
-  let standardization: Standardization
-  /// Standardised points, x₀, y₀, x₁, y₁, …
-  let interleaved: [Float]
-  /// Standardised points in Double, for the KDE target of `esm`.
-  let standardizedPoints: [SIMD2<Double>]
-
-  init(_ dataset: Dataset) {
-    self.dataset = dataset
-    standardization = Standardization(fitting: dataset.points)
-    standardizedPoints = standardization.standardize(dataset.points)
-    interleaved = standardizedPoints.flatMap { [Float($0.x), Float($0.y)] }
-  }
-}
-
 /// What a run of training steps measured.
 struct TrainingSummary {
   var steps: Int

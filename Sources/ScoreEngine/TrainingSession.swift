@@ -1,0 +1,128 @@
+// The training thread's private state: the trainer, the last good network, and epochs.
+
+import Foundation
+import ScoreCore
+
+/// What only the training thread touches; it copies its `snapshot` out after each epoch.
+struct TrainingSession {
+  private(set) var snapshot: EngineSnapshot
+  private var trainer: Trainer
+  private var lastGoodNetwork: ScoreNetwork
+  private var target: KDEScoreFunction
+  private let settings: TrainingEngine.Settings
+  private var reseeds: UInt64 = 0
+
+  init(snapshot: EngineSnapshot, settings: TrainingEngine.Settings) {
+    self.snapshot = snapshot
+    self.settings = settings
+    trainer = TrainingEngine.makeTrainer(settings: settings, seed: settings.seed, network: snapshot.network)
+    trainer.objective = snapshot.objective
+    trainer.denoisingNoiseLevel = snapshot.denoisingNoiseLevel
+    trainer.learningRate = snapshot.learningRate
+    lastGoodNetwork = snapshot.network
+    target = KDEScoreFunction(points: snapshot.data.standardizedPoints, bandwidth: .noiseLevel)
+  }
+
+  /// Steps per epoch: ⌈N / batch⌉ clamped to 8…400.
+  var stepsPerEpoch: Int {
+    let points = snapshot.data.dataset.points.count
+    return min(400, max(8, (points + trainer.batchSize - 1) / trainer.batchSize))
+  }
+
+  mutating func apply(_ commands: [EngineCommand]) {
+    for command in commands {
+      switch command {
+      case .setPaused(let paused):
+        snapshot.isPaused = paused
+      case .resetNetwork:
+        replaceNetwork(notice: nil)
+      case .replaceDataset(let dataset):
+        snapshot.data = TrainingData(dataset)
+        snapshot.dataVersion += 1
+        target = KDEScoreFunction(points: snapshot.data.standardizedPoints, bandwidth: .noiseLevel)
+        replaceNetwork(notice: nil)
+      case .addPoint(let point):
+        var dataset = snapshot.data.dataset
+        dataset.points.append(point)
+        snapshot.data = TrainingData(dataset, standardization: snapshot.data.standardization)
+        snapshot.dataVersion += 1
+        target = KDEScoreFunction(points: snapshot.data.standardizedPoints, bandwidth: .noiseLevel)
+      case .setObjective(let objective):
+        trainer.objective = objective
+        snapshot.objective = objective
+      case .setDenoisingNoiseLevel(let level):
+        trainer.denoisingNoiseLevel = level
+        snapshot.denoisingNoiseLevel = level
+      }
+    }
+  }
+
+  /// One epoch of `steps` steps (default `stepsPerEpoch`); on divergence, back to the last
+  /// good network at half the rate.
+  mutating func runEpoch(steps requested: Int? = nil) {
+    let steps = requested ?? stepsPerEpoch
+    let start = Date()
+    var total = 0.0
+    for _ in 0..<steps {
+      let loss =
+        trainer.objective == .esm
+        ? trainer.step(on: snapshot.data.interleaved, target: &target)
+        : trainer.step(on: snapshot.data.interleaved)
+      guard loss.isFinite else {
+        recoverFromDivergence()
+        return
+      }
+      total += Double(loss)
+    }
+    let seconds = Date().timeIntervalSince(start)
+    lastGoodNetwork = trainer.network
+    snapshot.network = trainer.network
+    snapshot.epoch += 1
+    snapshot.steps += steps
+    snapshot.samplesPerSecond = Double(steps * trainer.batchSize) / max(seconds, 1e-9)
+    snapshot.lossHistory.append(total / Double(steps))
+    if snapshot.lossHistory.count > EngineSnapshot.lossHistoryLimit {
+      snapshot.lossHistory.removeFirst(snapshot.lossHistory.count - EngineSnapshot.lossHistoryLimit)
+    }
+  }
+
+  private mutating func recoverFromDivergence() {
+    let rate = trainer.learningRate / 2
+    rebuildTrainer(network: lastGoodNetwork, learningRate: rate)
+    snapshot.network = lastGoodNetwork
+    snapshot.networkGeneration += 1
+    snapshot.learningRate = rate
+    snapshot.notice = "diverged: restored the last good weights, lr halved to \(shortNumber(rate))"
+  }
+
+  private mutating func replaceNetwork(notice: String?) {
+    reseeds += 1
+    var rng = SeededGenerator(seed: settings.seed &+ reseeds &* 0x9E37_79B9)
+    let network = ScoreNetwork(using: &rng)
+    rebuildTrainer(network: network, learningRate: settings.learningRate)
+    lastGoodNetwork = network
+    snapshot.network = network
+    snapshot.networkGeneration += 1
+    snapshot.learningRate = settings.learningRate
+    snapshot.epoch = 0
+    snapshot.steps = 0
+    snapshot.lossHistory = []
+    snapshot.samplesPerSecond = .nan
+    snapshot.notice = notice
+  }
+
+  private mutating func rebuildTrainer(network: ScoreNetwork, learningRate: Float) {
+    reseeds += 1
+    var next = TrainingEngine.makeTrainer(
+      settings: settings, seed: settings.seed &+ reseeds, network: network)
+    next.objective = snapshot.objective
+    next.denoisingNoiseLevel = snapshot.denoisingNoiseLevel
+    next.learningRate = learningRate
+    trainer = next
+  }
+}
+
+/// 5e-04 → "5e-04"; 0.001 → "0.001": a short rendering of a learning rate.
+func shortNumber(_ value: Float) -> String {
+  String(format: "%.3g", Double(value))
+}

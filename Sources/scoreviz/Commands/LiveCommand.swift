@@ -1,0 +1,93 @@
+// `scoreviz` (the default): the full-screen live view, training in the background.
+
+import ArgumentParser
+import Foundation
+import ScoreCore
+import ScoreEngine
+import ScoreView
+import Terminal
+
+struct LiveCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "live",
+    abstract: "The live view (the default): watch the score field being learned.",
+    discussion: "Press ? in the view for every key.")
+
+  @OptionGroup var live: LiveOptions
+
+  @Option(help: "Colour depth: auto, truecolor, 256, 16, 8 or none (NO_COLOR is honoured).")
+  var color: String = "auto"
+
+  @Flag(help: "Do not capture the mouse.")
+  var noMouse = false
+
+  func validate() throws {
+    guard color == "auto" || ColorChoice(rawValue: color) != nil else {
+      throw ValidationError("--color must be auto, truecolor, 256, 16, 8 or none, got '\(color)'")
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      var session = try live.makeSession()
+      let options = Terminal.Options(
+        colorDepth: ColorChoice(rawValue: color)?.depth, mouse: !noMouse)
+      session.engine.start()
+      defer { session.engine.stop() }
+      try Terminal.withTerminal(options: options) { terminal in
+        try runLoop(&session, terminal: terminal)
+      }
+    }
+  }
+
+  /// Input, particles, render, draw: about 30 times a second until `q` or a signal.
+  private func runLoop(_ session: inout LiveSession, terminal: Terminal) throws {
+    let frameSeconds = 1.0 / 30
+    var frameTimes: [Double] = []
+    while !session.shouldQuit {
+      let frameStart = monotonicSeconds()
+      if terminal.receivedSignal != nil {
+        session.engine.stop()
+        terminal.exitIfSignalled()
+      }
+      let snapshot = session.engine.snapshot
+      if !snapshot.isPaused || session.isPaused {
+        session.advanceParticles(snapshot)
+      }
+      let state = session.viewState(width: terminal.width, height: terminal.height, snapshot: snapshot)
+      terminal.draw(ViewRenderer.render(state))
+      var waitMilliseconds = Int((frameSeconds - (monotonicSeconds() - frameStart)) * 1000)
+      repeat {
+        guard let event = terminal.nextEvent(timeoutMilliseconds: max(0, waitMilliseconds)) else { break }
+        handle(event, session: &session, terminal: terminal, snapshot: snapshot)
+        waitMilliseconds = 0
+      } while !session.shouldQuit
+      let spare = frameSeconds - (monotonicSeconds() - frameStart)
+      if spare > 0.002 { Thread.sleep(forTimeInterval: spare) }
+      frameTimes.append(monotonicSeconds() - frameStart)
+      if frameTimes.count > 30 { frameTimes.removeFirst() }
+      session.framesPerSecond = Double(frameTimes.count) / frameTimes.reduce(0, +)
+    }
+  }
+
+  private func handle(
+    _ event: TerminalEvent, session: inout LiveSession, terminal: Terminal, snapshot: EngineSnapshot
+  ) {
+    switch event {
+    case .key(.character(let scalar)):
+      session.handle(key: scalar)
+    case .key(.escape):
+      if session.showsHelp { session.perform(.help) }
+    case .mousePress(let column, let row, .left):
+      if let point = session.dataPoint(
+        column: column, row: row, width: terminal.width, height: terminal.height, snapshot: snapshot)
+      {
+        session.click(at: point)
+      }
+    case .resize:
+      terminal.forceFullRepaint()
+    default:
+      break
+    }
+  }
+}

@@ -1,0 +1,122 @@
+// `scoreviz render`: one frame of the live view on stdout, after N training steps, no terminal needed.
+
+import ArgumentParser
+import ScoreCore
+import ScoreView
+
+struct RenderCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "render",
+    abstract: "Print one frame of the live view after training, as text or ANSI.",
+    discussion: """
+      Trains --steps steps, moves the particles through the whole annealing schedule \
+      (100 Langevin steps per level), and prints the frame the live view would show at \
+      --width × --height: plain text, or with --ansi colour escapes (--color chooses the depth).
+      """)
+
+  @OptionGroup var live: LiveOptions
+
+  @Option(help: "Training steps before the frame.")
+  var steps: Int = 2_000
+
+  @Option(help: "Frame width in columns.")
+  var width: Int = 120
+
+  @Option(help: "Frame height in rows.")
+  var height: Int = 40
+
+  @Flag(help: "Colour escapes in the output.")
+  var ansi = false
+
+  @Option(help: "Colour depth with --ansi: truecolor, 256, 16, 8 or none.")
+  var color: ColorChoice = .palette256
+
+  @Option(help: "Arrows: learned, kde or error.")
+  var arrows: String = "learned"
+
+  @Option(help: "Density layer: kde, histogram or off.")
+  var density: String = "kde"
+
+  @Option(help: "σ's place on the ladder, 1 = largest (default: the level nearest 0.1).")
+  var level: Int?
+
+  @Flag(help: "Show the help overlay.")
+  var help = false
+
+  func validate() throws {
+    guard steps >= 0 else { throw ValidationError("--steps must not be negative") }
+    guard width >= 0, height >= 0, width <= 2_000, height <= 1_000 else {
+      throw ValidationError("--width and --height must be between 0 and 2000 × 1000")
+    }
+    guard ["learned", "kde", "error"].contains(arrows) else {
+      throw ValidationError("--arrows must be learned, kde or error, got '\(arrows)'")
+    }
+    guard ["kde", "histogram", "off"].contains(density) else {
+      throw ValidationError("--density must be kde, histogram or off, got '\(density)'")
+    }
+    if let level, !(1...(try NoiseLadder(parsing: live.sigmas)).count).contains(level) {
+      throw ValidationError("--level must be between 1 and the ladder's length")
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      var session = try live.makeSession()
+      session.engine.trainSynchronously(steps: steps)
+      let snapshot = session.engine.snapshot
+      if let level {
+        let current = snapshot.ladder.indexOfLevel(nearest: 0.1) + 1
+        let action: LiveAction = level > current ? .sigmaDown : .sigmaUp
+        for _ in 0..<abs(level - current) { session.perform(action) }
+      }
+      while session.arrowMode.name != arrows { session.perform(.cycleArrows) }
+      while session.densityMode.name != density { session.perform(.cycleDensity) }
+      if help { session.perform(.help) }
+      let frames = snapshot.ladder.count * session.particles.stepsPerLevel / session.particles.stepsPerFrame
+      for _ in 0..<frames { session.advanceParticles(snapshot) }
+      let frame = ViewRenderer.render(session.viewState(width: width, height: height, snapshot: snapshot))
+      print(ansi ? frame.ansiText(colorDepth: color.depth) : frame.plainText)
+    }
+  }
+}
+
+extension ArrowFieldMode {
+  /// The name used on the command line.
+  var name: String {
+    switch self {
+    case .learned: "learned"
+    case .kde: "kde"
+    case .error: "error"
+    }
+  }
+}
+
+extension DensityMode {
+  /// The name used on the command line.
+  var name: String {
+    switch self {
+    case .kde: "kde"
+    case .histogram: "histogram"
+    case .off: "off"
+    }
+  }
+}
+
+/// A colour depth named on the command line.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+  case trueColor = "truecolor"
+  case palette256 = "256"
+  case ansi16 = "16"
+  case ansi8 = "8"
+  case none
+
+  var depth: ColorDepth {
+    switch self {
+    case .trueColor: .trueColor
+    case .palette256: .palette256
+    case .ansi16: .ansi16
+    case .ansi8: .ansi8
+    case .none: .monochrome
+    }
+  }
+}

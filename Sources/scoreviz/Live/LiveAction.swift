@@ -1,0 +1,85 @@
+// Every key of the live view, with the one line the help overlay and the README show for it.
+
+import ScoreView
+
+/// What a key does in the live view.
+enum LiveAction: CaseIterable {
+  case quit, help, pause
+  case sigmaDown, sigmaUp, bandwidthDown, bandwidthUp, bandwidthRule, lockBandwidth
+  case resetNetwork, nextDataset, previousDataset, nextObjective, previousObjective
+  case cycleArrows, cycleDensity, togglePoints, toggleArrows, toggleParticles
+  case respawnParticles, switchDynamics, epsilonDown, epsilonUp, nextTheme, switchClickMode
+
+  /// The key, as typed.
+  var key: Unicode.Scalar {
+    switch self {
+    case .quit: "q"
+    case .help: "?"
+    case .pause: " "
+    case .sigmaDown: "s"
+    case .sigmaUp: "S"
+    case .bandwidthDown: "h"
+    case .bandwidthUp: "H"
+    case .bandwidthRule: "b"
+    case .lockBandwidth: "l"
+    case .resetNetwork: "R"
+    case .nextDataset: "n"
+    case .previousDataset: "N"
+    case .nextObjective: "o"
+    case .previousObjective: "O"
+    case .cycleArrows: "f"
+    case .cycleDensity: "d"
+    case .togglePoints: "1"
+    case .toggleArrows: "2"
+    case .toggleParticles: "3"
+    case .respawnParticles: "r"
+    case .switchDynamics: "m"
+    case .epsilonDown: "e"
+    case .epsilonUp: "E"
+    case .nextTheme: "t"
+    case .switchClickMode: "c"
+    }
+  }
+
+  /// One line for the help overlay.
+  var summary: String {
+    switch self {
+    case .quit: "quit"
+    case .help: "show or hide this help"
+    case .pause: "pause or resume training"
+    case .sigmaDown: "σ one level down the ladder (smaller)"
+    case .sigmaUp: "σ one level up the ladder (larger)"
+    case .bandwidthDown: "KDE bandwidth h ÷ 1.25"
+    case .bandwidthUp: "KDE bandwidth h × 1.25"
+    case .bandwidthRule: "h back to its rule (Scott)"
+    case .lockBandwidth: "lock h = σ (the density the network learns)"
+    case .resetNetwork: "reset the network"
+    case .nextDataset: "next dataset"
+    case .previousDataset: "previous dataset"
+    case .nextObjective: "next objective (ncsn dsm ssm ism esm)"
+    case .previousObjective: "previous objective"
+    case .cycleArrows: "arrows: learned / KDE at h = σ / error"
+    case .cycleDensity: "density: KDE / histogram / off"
+    case .togglePoints: "show or hide the data points"
+    case .toggleArrows: "show or hide the arrows"
+    case .toggleParticles: "show or hide the particles"
+    case .respawnParticles: "respawn the particles from broad noise"
+    case .switchDynamics: "annealed or plain Langevin"
+    case .epsilonDown: "Langevin step ε ÷ 2"
+    case .epsilonUp: "Langevin step ε × 2"
+    case .nextTheme: "next colour theme"
+    case .switchClickMode: "mouse click: add a data point / drop particles"
+    }
+  }
+
+  /// The action bound to `key`, if any.
+  init?(key: Unicode.Scalar) {
+    guard let action = LiveAction.allCases.first(where: { $0.key == key }) else { return nil }
+    self = action
+  }
+
+  /// The help overlay's list, with the space key spelled out.
+  static var keyBindings: [KeyBinding] {
+    allCases.map { KeyBinding(key: $0.key == " " ? "space" : String($0.key), summary: $0.summary) }
+  }
+}

@@ -1,0 +1,74 @@
+// The options the live view and `scoreviz render` share.
+
+import ArgumentParser
+import Foundation
+import ScoreCore
+import ScoreEngine
+import ScoreView
+
+/// How the live session is set up: data, training, particles and looks.
+struct LiveOptions: ParsableArguments {
+  @OptionGroup var source: DataSourceOptions
+
+  @Option(help: "The objective: \(Objective.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var objective: String = "ncsn"
+
+  @Option(help: "The noise ladder MAX:MIN:L in standardised units.")
+  var sigmas: String = "1.0:0.01:10"
+
+  @Option(help: "Adam's learning rate.")
+  var lr: Float = 1e-3
+
+  @Option(help: "Points per training step.")
+  var batch: Int = 256
+
+  @Option(help: "Langevin particles on screen.")
+  var particles: Int = 1_000
+
+  @Option(help: "Random seed.")
+  var seed: UInt64 = 0
+
+  @Option(help: "Colour theme: a name in the themes folder, or 'dark' (built in).")
+  var theme: String = "dark"
+
+  @Option(help: "The folder of theme files (default: ./themes, or the one beside the package).")
+  var themesDir: String?
+
+  @Flag(help: "ASCII glyphs only, for terminals or fonts without Unicode.")
+  var ascii = false
+
+  func validate() throws {
+    guard Objective(rawValue: objective) != nil else {
+      throw ValidationError(
+        "Unknown objective '\(objective)'; choose one of \(Objective.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    do {
+      _ = try NoiseLadder(parsing: sigmas)
+    } catch {
+      throw ValidationError("--sigmas: \(error)")
+    }
+    guard lr > 0, lr.isFinite else { throw ValidationError("--lr must be positive, got \(lr)") }
+    guard batch >= 1 else { throw ValidationError("--batch must be at least 1") }
+    guard (1...100_000).contains(particles) else {
+      throw ValidationError("--particles must be between 1 and 100000, got \(particles)")
+    }
+  }
+
+  /// The themes folder: given, ./themes, or the package's themes beside the binary.
+  var themeLibrary: ThemeLibrary {
+    if let themesDir { return ThemeLibrary(folder: themesDir) }
+    let local = FileManager.default.currentDirectoryPath + "/themes"
+    if FileManager.default.fileExists(atPath: local) { return ThemeLibrary(folder: local) }
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    let packaged = executable.deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("themes").path
+    return ThemeLibrary(folder: FileManager.default.fileExists(atPath: packaged) ? packaged : nil)
+  }
+
+  /// The engine's settings from the options.
+  var engineSettings: TrainingEngine.Settings {
+    TrainingEngine.Settings(
+      objective: Objective(rawValue: objective)!, ladder: try! NoiseLadder(parsing: sigmas),
+      batchSize: batch, learningRate: lr, seed: seed)
+  }
+}

@@ -51,9 +51,7 @@ struct LiveCommand: ParsableCommand {
         terminal.exitIfSignalled()
       }
       let snapshot = session.engine.snapshot
-      if !snapshot.isPaused || session.isPaused {
-        session.advanceParticles(snapshot)
-      }
+      session.advanceParticles(snapshot)
       let state = session.viewState(width: terminal.width, height: terminal.height, snapshot: snapshot)
       terminal.draw(ViewRenderer.render(state))
       var waitMilliseconds = Int((frameSeconds - (monotonicSeconds() - frameStart)) * 1000)

@@ -77,16 +77,16 @@ public struct SafetensorsFile: Sendable, Equatable {
     var fields: [String] = []
     if !metadata.isEmpty {
       let pairs = metadata.keys.sorted().map { key in
-        Self.jsonString(key) + ":" + Self.jsonString(metadata[key]!)
+        JSONString.literal(key) + ":" + JSONString.literal(metadata[key]!)
       }
-      fields.append(Self.jsonString(Self.metadataKey) + ":{" + pairs.joined(separator: ",") + "}")
+      fields.append(JSONString.literal(Self.metadataKey) + ":{" + pairs.joined(separator: ",") + "}")
     }
     var offset = 0
     for tensor in tensors {
       let end = offset + 4 * tensor.values.count
       let shape = tensor.shape.map(String.init).joined(separator: ",")
       fields.append(
-        Self.jsonString(tensor.name) + ":{\"dtype\":\"F32\",\"shape\":[" + shape
+        JSONString.literal(tensor.name) + ":{\"dtype\":\"F32\",\"shape\":[" + shape
           + "],\"data_offsets\":[\(offset),\(end)]}")
       offset = end
     }
@@ -109,28 +109,6 @@ public struct SafetensorsFile: Sendable, Equatable {
       }
       initialized = total
     }
-  }
-
-  /// `text` as a JSON string literal: quotes, backslash and control characters escaped,
-  /// everything else as UTF-8.
-  static func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16, uppercase: false)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
   }
 
   /// The whole file at `path`, read with open(2)/read(2).

@@ -51,6 +51,13 @@ public struct ColorMap: Sendable, Hashable {
   /// The same map run from t = 1 to t = 0.
   public func reversed() -> ColorMap { ColorMap(stops: stops.reversed()) }
 
+  /// Every stop's channels multiplied by `factor` (0…1) and rounded: the same order of
+  /// lightness, darker, so that points, particles and arrows drawn over it stand out.
+  public func dimmed(by factor: Double) -> ColorMap {
+    func scale(_ channel: UInt8) -> UInt8 { UInt8((Double(channel) * factor).rounded()) }
+    return ColorMap(stops: stops.map { RGB(scale($0.red), scale($0.green), scale($0.blue)) })
+  }
+
   /// Whether every two neighbouring colours of `ramp` still differ after reduction to
   /// `colorDepth`.
   ///

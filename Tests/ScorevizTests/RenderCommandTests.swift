@@ -1,0 +1,93 @@
+// `scoreviz render` end to end: one frame as plain text, ASCII and ANSI, and its size rules.
+
+import Foundation
+import ScoreTestSupport
+import Testing
+
+@Suite struct RenderCommandTests {
+  /// A quick frame: 50 training steps, 200 particles, 100 × 30 cells.
+  static let frameArguments = ["render", "--steps", "50", "--width", "100", "--height", "30", "--particles", "200"]
+
+  /// The frame's lines (the command ends the frame with one newline).
+  static func lines(_ output: String) -> [Substring] {
+    output.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+  }
+
+  /// `text` without ANSI escape sequences (CSI … final byte).
+  static func strippingEscapes(_ text: String) -> String {
+    text.replacingOccurrences(of: "\u{1B}\\[[0-9;?]*[A-Za-z]", with: "", options: .regularExpression)
+  }
+
+  /// `text` with the measured training throughput blanked: it is timed, so it differs by run.
+  static func maskingThroughput(_ text: String) -> String {
+    text.replacingOccurrences(of: "samples/s +[^ \\n]+", with: "samples/s #", options: .regularExpression)
+  }
+
+  /// `line` without the spaces at its end.
+  static func trimmingTrailingSpaces(_ line: Substring) -> String {
+    String(line.reversed().drop { $0 == " " }.reversed())
+  }
+
+  @Test func frameHasTheRequestedHeightAndAStatusLine() throws {
+    let result = try runScoreviz(Self.frameArguments)
+    #expect(result.status == 0, "\(result.standardError)")
+    let lines = Self.lines(result.standardOutput)
+    #expect(lines.count == 30)
+    #expect(lines.allSatisfy { $0.count <= 100 })
+    #expect(lines.first?.contains("moons") == true)
+    let sigmaLine = try #require(lines.last { $0.contains("σ") })
+    // The default level is the one nearest 0.1 on the standard ladder: 0.129, the fifth of ten.
+    #expect(sigmaLine.contains("σ 0.129 (5/10)"))
+    #expect(lines.contains { $0.contains("objective ncsn") && $0.contains("epoch") })
+  }
+
+  @Test func asciiFrameIsPureASCII() throws {
+    let result = try runScoreviz(Self.frameArguments + ["--ascii"])
+    #expect(result.status == 0)
+    #expect(Self.lines(result.standardOutput).count == 30)
+    let wide = result.standardOutput.unicodeScalars.filter { !$0.isASCII }
+    #expect(wide.isEmpty, "non-ASCII: \(String(String.UnicodeScalarView(wide.prefix(10))))")
+  }
+
+  @Test func ansiFrameIsThePlainFrameWithEscapes() throws {
+    let plain = try runScoreviz(Self.frameArguments)
+    let coloured = try runScoreviz(Self.frameArguments + ["--ansi"])
+    #expect(plain.status == 0 && coloured.status == 0)
+    #expect(coloured.standardOutput.contains("\u{1B}["))
+    let stripped = Self.strippingEscapes(coloured.standardOutput)
+    #expect(!stripped.contains("\u{1B}"))
+    // The coloured frame pads its last rows with spaces; the plain one ends them.
+    let strippedLines = Self.lines(Self.maskingThroughput(stripped)).map(Self.trimmingTrailingSpaces)
+    let plainLines = Self.lines(Self.maskingThroughput(plain.standardOutput)).map(Self.trimmingTrailingSpaces)
+    #expect(strippedLines.count == plainLines.count)
+    for (row, (strippedLine, plainLine)) in zip(strippedLines, plainLines).enumerated() {
+      #expect(strippedLine == plainLine, "row \(row)")
+    }
+  }
+
+  @Test func smallSizeShowsTheTooSmallNote() throws {
+    let result = try runScoreviz(["render", "--steps", "1", "--width", "60", "--height", "20", "--particles", "10"])
+    #expect(result.status == 0)
+    let lines = Self.lines(result.standardOutput)
+    #expect(lines.count == 20)
+    #expect(lines.contains { $0.contains("Terminal too small: 60×20, need 80×24") })
+  }
+
+  @Test func levelOneShowsTheLargestSigma() throws {
+    let result = try runScoreviz(Self.frameArguments + ["--level", "1"])
+    #expect(result.status == 0)
+    #expect(Self.lines(result.standardOutput).contains { $0.contains("σ 1.00 (1/10)") })
+  }
+
+  @Test(arguments: [
+    (["--level", "11"], "--level must be between 1 and the ladder's length"),
+    (["--arrows", "sideways"], "--arrows must be learned, kde or error, got 'sideways'"),
+    (["--width", "5000"], "--width and --height must be between 0 and 2000 × 1000"),
+  ])
+  func badOptionsAreUsageErrors(_ options: [String], message: String) throws {
+    let result = try runScoreviz(["render", "--steps", "1"] + options)
+    #expect(result.status == 64)
+    #expect(validationMessage(result.standardError) == message)
+    #expect(result.standardOutput.isEmpty)
+  }
+}

@@ -65,7 +65,8 @@ public final class TrainingEngine: Sendable {
   /// The newest published state.
   public var snapshot: EngineSnapshot { published.withLock { $0 } }
 
-  /// Queues `command` for the training thread (or applies it at once when not running).
+  /// Queues `command`; the training thread applies it before its next epoch, and
+  /// `trainSynchronously(steps:)` before its first step.
   public func send(_ command: EngineCommand) {
     inbox.withLock { $0.append(command) }
   }

@@ -100,8 +100,6 @@ import Testing
   @Test func findsTheDataBesideThePackageFromAnyFolder() throws {
     let folder = try makeTemporaryFolder()
     let result = try runScoreviz(["bench", "--workload", "kde-score", "--quick", "--json"], workingDirectory: folder)
-    withKnownIssue("the binary-relative search stops one folder short of the package root") {
-      #expect(result.status == 0, "\(result.standardError)")
-    }
+    #expect(result.status == 0, "\(result.standardError)")
   }
 }

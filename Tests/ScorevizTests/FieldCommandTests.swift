@@ -117,9 +117,7 @@ import Testing
     let result = try runScoreviz([
       "field", "--source", "kde", "--data", data, "--grid", "2x2", "-o", folder + "/out.csv",
     ])
-    withKnownIssue("field --source kde passes Scott's h = 0 to GaussianKDE, which traps; kde reports it") {
-      #expect(result.status == 65)
-    }
+    #expect(result.status == 65)
     #expect(try folderContents(folder) == ["same.csv"])
   }
 }

@@ -41,8 +41,6 @@ import Testing
     // Few steps and one particle, so that the frame drawn instead of the help comes quickly.
     let result = try runScoreviz(["render", "--steps", "0", "--particles", "1", "--help"])
     #expect(result.status == 0)
-    withKnownIssue("render's own --help flag (the help overlay) shadows the standard --help") {
-      #expect(result.standardOutput.contains("USAGE: scoreviz render"))
-    }
+    #expect(result.standardOutput.contains("USAGE: scoreviz render"))
   }
 }

@@ -76,10 +76,8 @@ import Testing
     let (folder, data) = try Self.seedFolder()
     let at = try writeTextFile("x,y\n0,0\n", named: "at.csv", in: folder)
     let result = try runScoreviz(["kde", "--data", data, "--bandwidth", "\(Self.seedBandwidth)", "--at", at])
-    withKnownIssue("--at goes through the data reader, which wants at least 2 points") {
-      #expect(result.status == 0, "\(result.standardError)")
-      #expect(PrintedTable(result.standardOutput)?.rows.count == 1)
-    }
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(PrintedTable(result.standardOutput)?.rows.count == 1)
   }
 
   @Test func jsonFormatCarriesTheSameNumbers() throws {

@@ -96,6 +96,10 @@ extension PointFileReader {
       let x = classify(scanner.content(of: fields[xField]))
       let y = classify(scanner.content(of: fields[yField]))
       if case .number(let xValue) = x, case .number(let yValue) = y {
+        for (value, field) in [(xValue, fields[xField]), (yValue, fields[yField])]
+        where abs(value) > largestCoordinate {
+          throw scanner.error(at: field.tokenStart, message: tooLargeMessage(scanner.text(of: field)))
+        }
         points.append(SIMD2(xValue, yValue))
         continue
       }

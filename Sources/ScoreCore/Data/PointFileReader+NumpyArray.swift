@@ -93,6 +93,11 @@ extension PointFileReader {
       points.removeAll { !($0.x.isFinite && $0.y.isFinite) }
       droppedRows = before - points.count
     }
+    if let large = points.firstIndex(where: { max(abs($0.x), abs($0.y)) > largestCoordinate }) {
+      let point = points[large]
+      let (column, value) = abs(point.x) > largestCoordinate ? (chosen[0], point.x) : (chosen[1], point.y)
+      throw DatasetError(.data, file: file, message: "\(tooLargeMessage("\(value)")) at index [\(large), \(column)]")
+    }
     return PointFileContents(points: points, droppedRows: droppedRows, format: .npy, header: nil, columnIndices: chosen)
   }
 }

@@ -31,20 +31,34 @@ public enum PointFileReader {
   ///   - columns: the x and y columns (exactly two), or nil for the default: the columns
   ///     named `x` and `y` when a CSV header has both, else the first two.
   ///   - dropMissing: skip rows with a missing or infinite value instead of failing.
+  ///   - minimumCount: the fewest usable points accepted (2 for a dataset, 1 for query points).
   /// - Throws: `DatasetError`: `.cannotOpen` (exit 66) when the file cannot be read,
   ///   `.usage` (64) when `columns` does not fit the file, `.data` (65) for malformed
-  ///   contents or fewer than 2 usable points.
+  ///   contents, a coordinate beyond ±`largestCoordinate`, or fewer than `minimumCount`
+  ///   usable points.
   public static func read(
-    path: String, columns: [ColumnSelector]? = nil, dropMissing: Bool = false
+    path: String, columns: [ColumnSelector]? = nil, dropMissing: Bool = false,
+    minimumCount: Int = 2
   ) throws -> PointFileContents {
     let bytes = try readBytes(path: path)
-    return try parse(bytes, file: path, columns: columns, dropMissing: dropMissing)
+    return try parse(
+      bytes, file: path, columns: columns, dropMissing: dropMissing, minimumCount: minimumCount)
+  }
+
+  /// The largest coordinate magnitude accepted, 1e150: squared distances and variances of
+  /// such values stay finite in Double (1e300 < 1.8e308), so nothing downstream overflows.
+  public static let largestCoordinate = 1e150
+
+  /// The message for a coordinate beyond `largestCoordinate`.
+  static func tooLargeMessage(_ text: String) -> String {
+    "value '\(text)' is too large: coordinates must lie within ±1e150"
   }
 
   /// Reads points from bytes already in memory, as `read(path:columns:dropMissing:)` does;
   /// `file` is the name errors report.
   public static func parse(
-    _ bytes: [UInt8], file: String, columns: [ColumnSelector]? = nil, dropMissing: Bool = false
+    _ bytes: [UInt8], file: String, columns: [ColumnSelector]? = nil, dropMissing: Bool = false,
+    minimumCount: Int = 2
   ) throws -> PointFileContents {
     if let columns, columns.count != 2 {
       let list = columns.map { "'\($0)'" }.joined(separator: ", ")
@@ -56,10 +70,11 @@ public enum PointFileReader {
       }
       return try readDelimitedText(buffer, file: file, columns: columns, dropMissing: dropMissing)
     }
-    guard contents.points.count >= 2 else {
+    guard contents.points.count >= minimumCount else {
       let dropped = contents.droppedRows > 0 ? " (skipped rows with missing values: \(contents.droppedRows))" : ""
       throw DatasetError(
-        .data, file: file, message: "expected at least 2 points, found \(contents.points.count)\(dropped)")
+        .data, file: file,
+        message: "expected at least \(minimumCount) point\(minimumCount == 1 ? "" : "s"), found \(contents.points.count)\(dropped)")
     }
     return contents
   }

@@ -35,13 +35,8 @@ struct BenchContext {
   /// working directory or from the package that built this binary.
   static func findDataFolder(_ given: String?) throws -> String {
     if let given { return given }
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    let packageRoot = executable.deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().path
-    let candidates = [
-      FileManager.default.currentDirectoryPath + "/../shared/bench/data",
-      packageRoot + "/../shared/bench/data",
-    ]
+    var candidates = [FileManager.default.currentDirectoryPath + "/../shared/bench/data"]
+    if let root = packageRootOfExecutable() { candidates.append(root + "/../shared/bench/data") }
     for candidate in candidates
     where FileManager.default.fileExists(atPath: candidate + "/moons-10k.csv") {
       return URL(fileURLWithPath: candidate).standardizedFileURL.path

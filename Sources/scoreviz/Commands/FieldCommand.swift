@@ -76,8 +76,7 @@ struct FieldCommand: ParsableCommand {
         let box: PlotBox
         if data.isGiven {
           let points = try data.load(seed: seed).points
-          let h = BandwidthRule.scott.bandwidth(for: points)
-          box = PlotBox.bounding(points, padding: 3 * h)
+          box = PlotBox.bounding(points, padding: 3 * max(0, BandwidthRule.scott.bandwidth(for: points)))
         } else {
           let corners = [SIMD2<Double>(-3, -3), SIMD2(3, 3)].map(file.standardization.destandardize)
           box = PlotBox.bounding(corners)
@@ -99,8 +98,9 @@ struct FieldCommand: ParsableCommand {
         }
         header.append(("sigma", .number(Double(sigma!))))
       case .kde:
-        let points = try data.load(seed: seed).points
-        let h = bandwidth ?? BandwidthRule.scott.bandwidth(for: points)
+        let dataset = try data.load(seed: seed)
+        let points = dataset.points
+        let h = try resolveBandwidth(given: bandwidth, rule: .scott, for: dataset)
         let box = PlotBox.bounding(points, padding: 3 * h)
         positions = box.cellCentres(columns: grid.columns, rows: grid.rows)
         scores = GaussianKDE(points: points, bandwidth: h).scores(at: positions)

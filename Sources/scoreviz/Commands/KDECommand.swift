@@ -53,15 +53,10 @@ struct KDECommand: ParsableCommand {
     try reportingErrors {
       let dataset = try source.load(seed: seed)
       let rule = BandwidthRule(rawValue: rule)!
-      let h = bandwidth ?? rule.bandwidth(for: dataset.points)
-      guard h > 0 else {
-        throw Failure(
-          exitCode: SysExit.data,
-          message: "\(dataset.name): the points have no spread, so rule '\(rule.rawValue)' gives h = 0; give --bandwidth")
-      }
+      let h = try resolveBandwidth(given: bandwidth, rule: rule, for: dataset)
       let queries: [SIMD2<Double>]
       if let at {
-        queries = try PointFileReader.read(path: at).points
+        queries = try PointFileReader.read(path: at, minimumCount: 1).points
       } else {
         let grid = grid!
         let box = PlotBox.bounding(dataset.points, padding: 3 * h)

@@ -40,8 +40,8 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "σ's place on the ladder, 1 = largest (default: the level nearest 0.1).")
   var level: Int?
 
-  @Flag(help: "Show the help overlay.")
-  var help = false
+  @Flag(help: "Show the key help overlay in the frame.")
+  var keyHelp = false
 
   func validate() throws {
     guard steps >= 0 else { throw ValidationError("--steps must not be negative") }
@@ -71,7 +71,7 @@ struct RenderCommand: ParsableCommand {
       }
       while session.arrowMode.name != arrows { session.perform(.cycleArrows) }
       while session.densityMode.name != density { session.perform(.cycleDensity) }
-      if help { session.perform(.help) }
+      if keyHelp { session.perform(.help) }
       let frames = snapshot.ladder.count * session.particles.stepsPerLevel / session.particles.stepsPerFrame
       for _ in 0..<frames { session.advanceParticles(snapshot) }
       let frame = ViewRenderer.render(session.viewState(width: width, height: height, snapshot: snapshot))

@@ -46,7 +46,7 @@ struct TrainCommand: ParsableCommand {
   func validate() throws {
     guard Objective(rawValue: objective) != nil else {
       throw ValidationError(
-        "Unknown objective '\(objective)'; choose one of \(Objective.allCases.map(\.rawValue).joined(separator: ", "))")
+        "--objective: unknown objective '\(objective)'; choose one of \(Objective.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
     guard batch >= 1 else { throw ValidationError("--batch must be at least 1, got \(batch)") }

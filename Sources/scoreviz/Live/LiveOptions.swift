@@ -40,7 +40,7 @@ struct LiveOptions: ParsableArguments {
   func validate() throws {
     guard Objective(rawValue: objective) != nil else {
       throw ValidationError(
-        "Unknown objective '\(objective)'; choose one of \(Objective.allCases.map(\.rawValue).joined(separator: ", "))")
+        "--objective: unknown objective '\(objective)'; choose one of \(Objective.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     do {
       _ = try NoiseLadder(parsing: sigmas)
@@ -59,10 +59,12 @@ struct LiveOptions: ParsableArguments {
     if let themesDir { return ThemeLibrary(folder: themesDir) }
     let local = FileManager.default.currentDirectoryPath + "/themes"
     if FileManager.default.fileExists(atPath: local) { return ThemeLibrary(folder: local) }
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    let packaged = executable.deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("themes").path
-    return ThemeLibrary(folder: FileManager.default.fileExists(atPath: packaged) ? packaged : nil)
+    if let root = packageRootOfExecutable(),
+      FileManager.default.fileExists(atPath: root + "/themes")
+    {
+      return ThemeLibrary(folder: root + "/themes")
+    }
+    return ThemeLibrary(folder: nil)
   }
 
   /// The engine's settings from the options.

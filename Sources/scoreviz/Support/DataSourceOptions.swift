@@ -53,3 +53,15 @@ struct DataSourceOptions: ParsableArguments {
     return builtin.makeDataset(count: count, using: &rng)
   }
 }
+
+/// h in data units: `given`, or `rule` applied to `dataset`; a set with no spread is an error.
+func resolveBandwidth(given: Double?, rule: BandwidthRule, for dataset: Dataset) throws -> Double {
+  if let given { return given }
+  let h = rule.bandwidth(for: dataset.points)
+  guard h > 0, h.isFinite else {
+    throw Failure(
+      exitCode: SysExit.data,
+      message: "\(dataset.name): the points have no spread, so rule '\(rule.rawValue)' gives h = 0; give --bandwidth")
+  }
+  return h
+}

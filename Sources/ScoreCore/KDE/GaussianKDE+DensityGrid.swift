@@ -53,7 +53,9 @@ extension GaussianKDE {
     let kernelPeak = 1 / (2 * Double.pi * bandwidth * bandwidth)
     // ρ = K_h(0)/P needs a lower bound on P before the grid exists: the exact density at the
     // centre of the cell that holds the most points.
-    let probeLogDensity = logDensity(at: densestCellCentre(over: box, columns: columns, rows: rows))
+    let probeLogDensity = bruteForceEvaluation(
+      at: densestCellCentre(over: box, columns: columns, rows: rows)
+    ).logDensity
     let plan = KDEGridPlan(
       kde: self, box: box, columns: columns, rows: rows,
       logConcentration: log(kernelPeak) - probeLogDensity, target: 5e-4)
@@ -63,7 +65,8 @@ extension GaussianKDE {
       if values[index] < 0 { values[index] = 0 }
       if values[index] > values[largest] { largest = index }
     }
-    let logLargest = max(probeLogDensity, logDensity(at: plan.cellCentre(index: largest)))
+    let logLargest = max(
+      probeLogDensity, bruteForceEvaluation(at: plan.cellCentre(index: largest)).logDensity)
     // Below e^−645 ≈ 1e-280 the cell densities themselves are at the edge of underflow.
     let bound =
       logLargest < -645

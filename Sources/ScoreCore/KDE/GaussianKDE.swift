@@ -11,8 +11,9 @@ import Foundation
 /// point's term is 1, so far from the data the log-density is a large negative number and the
 /// score points back toward the data with length ≈ distance/h², never 0/0.
 ///
-/// Exact evaluation costs O(N) per query: one vectorised pass for the nearest squared
-/// distance, one for the exponentials, eight points per instruction, summed in Double.
+/// Exact evaluation sorts the points into cells of about h/2 (O(N), once per call), then each
+/// query sums in Double, eight points per instruction, only the points near enough to change
+/// the sum by more than 2⁻⁵⁶ of it (`KDESpatialGrid`): about 10h around it.
 /// The same KDE is the ground truth of a field trained by denoising score matching at noise
 /// level σ = h (the data convolved with N(0, h²I)).
 ///

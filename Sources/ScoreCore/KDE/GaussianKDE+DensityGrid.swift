@@ -33,12 +33,13 @@ extension GaussianKDE {
   ///    weights' Lebesgue constant (1 for the direct sum).
   /// Rounding adds about 1e-13. P is bounded below by the exact log-sum-exp density at the
   /// centre of the cell holding the most points, measured before the grid is computed, so ρ
-  /// is known from above in advance: s and c are chosen for a target of 5·10⁻⁴ (0.8 of it for
+  /// is known from above in advance: s and c are chosen for a target of 9.9·10⁻⁴ (0.8 of it for
   /// binning, 0.2 for truncation), whatever h and the box are, from h far below a cell
   /// (direct, no cell near a point) to h far above the box (binned, a few fine nodes). The
   /// returned bound uses the larger of that density and the exact density at the grid's
   /// largest cell, so it is rigorous for the cells whose exact density is at least 10⁻³ of the
-  /// largest cell's, and at most 5·10⁻⁴. It is +∞ only when the largest cell density is below
+  /// largest cell's, and at most 9.9·10⁻⁴ (the largest spacing and smallest cutoff that keep
+  /// the bound below the 10⁻³ the heat map needs: accuracy it does not need costs time). It is +∞ only when the largest cell density is below
   /// 1e-280 (every cell centre many h from all data), where the densities underflow.
   ///
   /// - Parameters:
@@ -53,17 +54,20 @@ extension GaussianKDE {
     let kernelPeak = 1 / (2 * Double.pi * bandwidth * bandwidth)
     // ρ = K_h(0)/P needs a lower bound on P before the grid exists: the exact density at the
     // centre of the cell that holds the most points.
-    let probeLogDensity = logDensity(at: densestCellCentre(over: box, columns: columns, rows: rows))
+    let probeLogDensity = bruteForceEvaluation(
+      at: densestCellCentre(over: box, columns: columns, rows: rows)
+    ).logDensity
     let plan = KDEGridPlan(
       kde: self, box: box, columns: columns, rows: rows,
-      logConcentration: log(kernelPeak) - probeLogDensity, target: 5e-4)
+      logConcentration: log(kernelPeak) - probeLogDensity, target: 9.9e-4)
     var values = plan.evaluate(kde: self)
     var largest = 0
     for index in values.indices {
       if values[index] < 0 { values[index] = 0 }
       if values[index] > values[largest] { largest = index }
     }
-    let logLargest = max(probeLogDensity, logDensity(at: plan.cellCentre(index: largest)))
+    let logLargest = max(
+      probeLogDensity, bruteForceEvaluation(at: plan.cellCentre(index: largest)).logDensity)
     // Below e^−645 ≈ 1e-280 the cell densities themselves are at the edge of underflow.
     let bound =
       logLargest < -645

@@ -83,12 +83,27 @@ enum KDEGridErrorBound {
     return (2 * logRatio).squareRoot()
   }
 
-  /// The largest spacing s = 0.3·0.9ᵏ whose interpolation bound is at most `target`.
+  /// The largest spacing s ≤ 0.3 whose interpolation bound is at most `target`, to 0.2%.
+  ///
+  /// The bound grows with s, so halving finds a spacing that passes and ten bisection steps
+  /// narrow the gap; the result is always one that passed (or 1e-4 when none does).
   static func spacing(logConcentration: Double, target: Double) -> Double {
-    var s = 0.3
-    while interpolation(spacing: s, logConcentration: logConcentration) > target && s > 1e-4 {
-      s *= 0.9
+    func passes(_ s: Double) -> Bool {
+      interpolation(spacing: s, logConcentration: logConcentration) <= target
     }
-    return s
+    var high = 0.3
+    if passes(high) { return high }
+    var low = high / 2
+    while !passes(low) {
+      if low <= 1e-4 { return low }
+      high = low
+      low /= 2
+    }
+    for _ in 0..<10 {
+      let middle = (low + high) / 2
+      if passes(middle) { low = middle } else { high = middle }
+    }
+    return low
   }
+
 }

@@ -39,6 +39,29 @@ import Testing
     #expect(grid.values.allSatisfy { $0 >= 0 })
   }
 
+  /// moons-100k at Scott's h (the bench's larger case, the finest fine grid): every 13th cell
+  /// against the exact density (itself checked against the brute force in the spatial-grid
+  /// tests). The error must be within the returned bound and the bound within 10⁻³.
+  @Test func matchesExactOnMoons100k() throws {
+    let points = try PointFileReader.read(path: sharedDataPath("moons-100k.csv")).points
+    try #require(points.count == 100_000)
+    let h = BandwidthRule.scott.bandwidth(for: points)
+    let box = PlotBox.bounding(points, padding: 3 * h)
+    let kde = GaussianKDE(points: points, bandwidth: h)
+    let grid = kde.densityGrid(over: box, columns: 240, rows: 160)
+    let centres = box.cellCentres(columns: 240, rows: 160)
+    let indices = Array(stride(from: 0, to: centres.count, by: 13))
+    let exact = kde.evaluate(at: indices.map { centres[$0] }).map(\.density)
+    let largest = exact.max()!
+    var worst = 0.0
+    for (k, index) in indices.enumerated()
+    where exact[k] > KDEDensityGrid.significanceFraction * largest {
+      worst = max(worst, abs(grid.values[index] - exact[k]) / exact[k])
+    }
+    #expect(worst <= grid.maxRelativeErrorBound)
+    #expect(grid.maxRelativeErrorBound <= 1e-3)
+  }
+
   /// Cell order and log values on a small uneven grid: row by row from yMin, left to right.
   /// Tolerance: the returned bound, at cells above 1e-3 of the largest.
   @Test func smallGridFollowsCellCentreOrder() {

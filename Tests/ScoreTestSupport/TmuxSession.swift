@@ -5,8 +5,9 @@ import Synchronization
 
 /// A program running in a detached tmux pane of a given size, read back as text.
 ///
-/// Each session runs on its own tmux server (`tmux -L <unique socket>`), so sessions started
-/// by tests running in parallel never see each other. tmux's server gives the pane a pty, so
+/// Each session runs on its own tmux server (`tmux -S <unique socket path>`), so sessions
+/// started by tests running in parallel never see each other; `kill` removes the socket,
+/// which tmux leaves behind. tmux's server gives the pane a pty, so
 /// no controlling terminal is needed. Every tmux call goes through `popen` with the new
 /// session's standard streams on /dev/null: the server is forked from that client and must
 /// not inherit a pipe the test waits on.
@@ -17,7 +18,7 @@ import Synchronization
 /// let screen = try tmux.waitUntil { $0.contains("epoch") }
 /// ```
 public final class TmuxSession: Sendable {
-  /// The server's socket name (`tmux -L`).
+  /// The server's socket path (`tmux -S`).
   public let socket: String
   /// The session's name.
   public let name: String
@@ -38,7 +39,7 @@ public final class TmuxSession: Sendable {
     command: [String], width: Int, height: Int, environment: [String: String] = [:],
     workingDirectory: String? = nil
   ) throws {
-    socket = Self.uniqueName()
+    socket = NSTemporaryDirectory() + Self.uniqueName()
     name = "live"
     var variables = ["TERM": "tmux-256color", "SWIFT_BACKTRACE": "interactive=no"]
     for (key, value) in environment { variables[key] = value }
@@ -108,28 +109,29 @@ public final class TmuxSession: Sendable {
     }
   }
 
-  /// Stops the server and with it every process in the pane (they get SIGHUP); safe to call
-  /// more than once.
+  /// Stops the server and with it every process in the pane (they get SIGHUP), and removes
+  /// the socket; safe to call more than once.
   public func kill() {
     _ = Self.shell(tmuxCommand(["kill-server"]) + " </dev/null >/dev/null 2>&1")
+    unlink(socket)
   }
 
-  /// `tmux -L socket -f /dev/null arguments…` as one shell command line, `TMUX` unset so a
+  /// `tmux -S socket -f /dev/null arguments…` as one shell command line, `TMUX` unset so a
   /// test run inside tmux still starts its own server.
   private func tmuxCommand(_ arguments: [String]) -> String {
-    (["env", "-u", "TMUX", "tmux", "-L", socket, "-f", "/dev/null"] + arguments)
+    (["env", "-u", "TMUX", "tmux", "-S", socket, "-f", "/dev/null"] + arguments)
       .map { $0 == ";" ? "\\;" : shellQuoted($0) }.joined(separator: " ")
   }
 
   private static let counter = Mutex(0)
 
-  /// A socket name no other session of this or another test process uses.
+  /// A file name no other session of this or another test process uses.
   private static func uniqueName() -> String {
     let serial = counter.withLock { value -> Int in
       value += 1
       return value
     }
-    return "scoreviz-test-\(getpid())-\(serial)-\(UUID().uuidString.prefix(8))"
+    return "scoreviz-tmux-\(getpid())-\(serial)-\(UUID().uuidString.prefix(8))"
   }
 
   /// Runs `command` with /bin/sh through `popen`; its standard output and exit status.

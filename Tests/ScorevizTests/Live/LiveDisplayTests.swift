@@ -31,10 +31,14 @@ struct LiveDisplayTests {
     defer { tmux.kill() }
     let capture = try LiveView.waitForView(tmux)
     // Wait for a frame with particles and arrows drawn, then check a few more frames.
-    let screen = try tmux.waitUntil { $0.contains("particles 1000") && $0.contains("sigma 0.129 (5/10)") }
+    let screen = try tmux.waitUntil {
+      $0.contains("particles 1000") && $0.contains("sigma 0.129 (5/10)")
+    }
     for text in [capture.text, screen, tmux.capture(), tmux.capture()] {
       let foreign = text.unicodeScalars.filter { !$0.isASCII }
-      #expect(foreign.isEmpty, "non-ASCII characters: \(String(String.UnicodeScalarView(foreign.prefix(20))))")
+      #expect(
+        foreign.isEmpty,
+        "non-ASCII characters: \(String(String.UnicodeScalarView(foreign.prefix(20))))")
     }
     #expect(screen.contains("objective ncsn"))
   }

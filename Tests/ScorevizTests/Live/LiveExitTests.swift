@@ -67,7 +67,9 @@ struct LiveExitTests {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let path = folder + "/points.csv"
-    if let contents = bad.contents { try contents.write(toFile: path, atomically: true, encoding: .utf8) }
+    if let contents = bad.contents {
+      try contents.write(toFile: path, atomically: true, encoding: .utf8)
+    }
     let tmux = try LiveView.startWrapped(["--data", path])
     defer { tmux.kill() }
     let screen = try tmux.waitUntil { $0.contains("EXIT=") && $0.contains("icanon") }

@@ -159,7 +159,9 @@ struct LiveKeyTests {
     #expect(!LiveView.arrows(first).isEmpty)
     tmux.send(keys: "2")
     let noArrows = TmuxCapture(
-      try tmux.waitUntil { !$0.contains("score learned") && LiveView.arrows(TmuxCapture($0)).isEmpty })
+      try tmux.waitUntil {
+        !$0.contains("score learned") && LiveView.arrows(TmuxCapture($0)).isEmpty
+      })
     #expect(!noArrows.text.contains("max |s|"))
     #expect(noArrows.text.contains("data 10000"))
     tmux.send(keys: "1")
@@ -168,12 +170,15 @@ struct LiveKeyTests {
     tmux.send(keys: "3")
     // tmux may be read while a frame is half written: wait for the plot rows too.
     let bare = TmuxCapture(
-      try tmux.waitUntil { !$0.contains("particles 1000") && LiveView.braille(TmuxCapture($0)).isEmpty })
+      try tmux.waitUntil {
+        !$0.contains("particles 1000") && LiveView.braille(TmuxCapture($0)).isEmpty
+      })
     #expect(bare.text.contains("density KDE"))
     tmux.send(keys: "1", "2", "3")
     try tmux.waitUntil {
       let capture = TmuxCapture($0)
-      return $0.contains("data 10000") && $0.contains("particles 1000") && $0.contains("score learned")
+      return $0.contains("data 10000") && $0.contains("particles 1000")
+        && $0.contains("score learned")
         && !LiveView.arrows(capture).isEmpty && !LiveView.braille(capture).isEmpty
     }
   }
@@ -201,7 +206,9 @@ struct LiveKeyTests {
     #expect(!first.text.contains(messageCase.status) || messageCase.key == "t")
     tmux.send(keys: messageCase.key)
     // The engine applies some changes between epochs: the status may follow a frame later.
-    let after = try tmux.waitUntil { $0.contains(messageCase.message) && $0.contains(messageCase.status) }
+    let after = try tmux.waitUntil {
+      $0.contains(messageCase.message) && $0.contains(messageCase.status)
+    }
     let title = after.prefix { $0 != "\n" }
     #expect(title.contains(messageCase.message), "the message is on the title row")
   }

@@ -11,7 +11,6 @@ struct LiveLaunchTests {
     let tmux = try LiveView.start()
     defer { tmux.kill() }
     let capture = try LiveView.waitForView(tmux)
-    #expect(capture.rows[0].count > 0)
     let title = String(String.UnicodeScalarView(capture.rows[0]))
     #expect(title.contains("scoreviz"))
     #expect(title.contains("moons"))

@@ -196,13 +196,19 @@ private final class FrameSink {
 
 /// A pseudo-terminal put in place of standard input and output, its output bytes counted by
 /// a reader thread; `restoreStandardStreams` puts the original streams back.
+///
+/// To know when the reader has seen everything written so far, `settledByteCount` writes a
+/// mark (a DCS string, which ncurses never sends) and waits for the reader to find it.
 private final class PseudoTerminal: @unchecked Sendable {
+  private static let mark = Array("\u{1B}P+scoreviz-bench-mark\u{1B}\\".utf8)
   private let master: Int32
   private let savedInput: Int32
   private let savedOutput: Int32
   private let savedEnvironment: [(String, String?)]
   private let received = Atomic<Int>(0)
+  private let marksSeen = Atomic<Int>(0)
   private let finished = Atomic<Bool>(false)
+  private var marksSent = 0
   private var isClosed = false
 
   /// Opens a `width` × `height` pseudo-terminal and makes it standard input and output, with
@@ -230,13 +236,29 @@ private final class PseudoTerminal: @unchecked Sendable {
     reader.start()
   }
 
-  /// Counts what arrives until every copy of the slave side is closed (read then fails).
+  /// Counts what arrives, and the marks in it, until every copy of the slave side is closed
+  /// (read then fails).
   private func readUntilClosed() {
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    let mark = Self.mark
+    var matched = 0
     while true {
       let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
       if count > 0 {
+        var found = 0
+        for byte in buffer[0..<count] {
+          if byte == mark[matched] {
+            matched += 1
+            if matched == mark.count {
+              found += 1
+              matched = 0
+            }
+          } else {
+            matched = byte == mark[0] ? 1 : 0
+          }
+        }
         received.add(count, ordering: .relaxed)
+        marksSeen.add(found, ordering: .releasing)
       } else if count < 0, errno == EINTR {
         continue
       } else {
@@ -246,18 +268,15 @@ private final class PseudoTerminal: @unchecked Sendable {
     finished.store(true, ordering: .releasing)
   }
 
-  /// The bytes received once 20 ms pass with none arriving: everything written before the
-  /// call (writes to the pty return only once the data is queued) has then been read.
+  /// The bytes received from the terminal layer, once the reader has read everything written
+  /// before the call (found the mark written after it); the marks are not counted.
   func settledByteCount() -> Int {
-    var last = received.load(ordering: .relaxed)
-    var quiet = 0.0
-    while quiet < 0.02 {
-      usleep(2_000)
-      let now = received.load(ordering: .relaxed)
-      quiet = now == last ? quiet + 0.002 : 0
-      last = now
+    let written = Self.mark.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    if written == Self.mark.count { marksSent += 1 }
+    while marksSeen.load(ordering: .acquiring) < marksSent, !finished.load(ordering: .acquiring) {
+      usleep(500)
     }
-    return last
+    return received.load(ordering: .relaxed) - marksSent * Self.mark.count
   }
 
   /// Puts standard input, output and the environment back and stops the reader (given a

@@ -13,7 +13,9 @@ struct BenchCommand: ParsableCommand {
       100k points, with its error against the exact density), kde-score (exact score at \
       60×20 arrows, with its error against a plain reference), sample (annealed Langevin, \
       5,000 particles × 1,000 steps, 1 and 2 threads) and quality (train 5,000 steps, \
-      sample, energy distance and sliced W2 against held-out data). Times are medians of \
+      sample, energy distance and sliced W2 against held-out data) and frame (the live view \
+      at 200×60: state and compose time, bytes drawn per frame, frames/s while training). \
+      Times are medians of \
       --runs repetitions. --quick shrinks every workload to a smoke test.
       """)
 
@@ -23,6 +25,7 @@ struct BenchCommand: ParsableCommand {
     case kdeScore = "kde-score"
     case sample
     case quality
+    case frame
   }
 
   @Option(help: "Run one workload: \(Workload.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -60,6 +63,7 @@ struct BenchCommand: ParsableCommand {
         case .kdeScore: record = try kdeScoreWorkload(context)
         case .sample: record = try sampleWorkload(context)
         case .quality: record = try qualityWorkload(context)
+        case .frame: record = try frameWorkload(context)
         }
         print(json ? record.encoded : BenchReport.text(for: record))
         fflush(nil)

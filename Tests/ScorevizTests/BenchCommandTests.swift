@@ -18,8 +18,9 @@ import Testing
     let result = try runScoreviz(["bench", "--quick", "--json", "--seed", "0", "--data-dir", Self.dataFolder])
     #expect(result.status == 0, "\(result.standardError)")
     let records = jsonLines(result.standardOutput).compactMap { $0 }
-    try #require(records.count == 5)
-    #expect(records.map { $0["workload"] as? String } == ["train", "kde-grid", "kde-score", "sample", "quality"])
+    try #require(records.count == 6)
+    #expect(
+      records.map { $0["workload"] as? String } == ["train", "kde-grid", "kde-score", "sample", "quality", "frame"])
 
     let train = Self.results(records[0])
     #expect(train.map { $0["threads"] as? Int } == [1, 2])
@@ -62,6 +63,12 @@ import Testing
     // twice N(0, I)'s distance (it measures 0.16 here).
     #expect(floor > 0.005 && floor < 0.03)
     #expect(energy > floor && energy < 0.5)
+
+    let frame = records[5]
+    #expect(frame["width"] as? Int == 200 && frame["height"] as? Int == 60)
+    let compose = try #require(frame["compose_ms"] as? Double)
+    #expect(compose > 0 && compose.isFinite)
+    #expect((frame["bytes_full_frame"] as? Int ?? 0) > 0)
   }
 
   @Test func oneWorkloadPrintsOneRecord() throws {

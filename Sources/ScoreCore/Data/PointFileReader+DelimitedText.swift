@@ -35,7 +35,8 @@ extension PointFileReader {
   ///   fine and only the chosen two are parsed. Every record must have the same number of
   ///   fields.
   static func readDelimitedText(
-    _ bytes: UnsafeBufferPointer<UInt8>, file: String, columns: [ColumnSelector]?, dropMissing: Bool
+    _ bytes: UnsafeBufferPointer<UInt8>, file: String, columns: [ColumnSelector]?, dropMissing: Bool,
+    coordinateLimit: Double
   ) throws -> PointFileContents {
     var scanner = DelimitedTextScanner(bytes: bytes, file: file)
     scanner.separator = scanner.detectSeparator()
@@ -97,8 +98,8 @@ extension PointFileReader {
       let y = classify(scanner.content(of: fields[yField]))
       if case .number(let xValue) = x, case .number(let yValue) = y {
         for (value, field) in [(xValue, fields[xField]), (yValue, fields[yField])]
-        where abs(value) > largestCoordinate {
-          throw scanner.error(at: field.tokenStart, message: tooLargeMessage(scanner.text(of: field)))
+        where abs(value) > coordinateLimit {
+          throw scanner.error(at: field.tokenStart, message: tooLargeMessage(scanner.text(of: field), limit: coordinateLimit))
         }
         points.append(SIMD2(xValue, yValue))
         continue

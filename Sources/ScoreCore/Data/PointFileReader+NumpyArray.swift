@@ -10,7 +10,8 @@ extension PointFileReader {
   /// their errors name the element's 0-based numpy index `[row, column]` since the file has
   /// no lines.
   static func readNumpyArray(
-    _ bytes: UnsafeBufferPointer<UInt8>, file: String, columns: [ColumnSelector]?, dropMissing: Bool
+    _ bytes: UnsafeBufferPointer<UInt8>, file: String, columns: [ColumnSelector]?, dropMissing: Bool,
+    coordinateLimit: Double
   ) throws -> PointFileContents {
     let header = try NumpyHeader.parse(bytes, file: file)
     let shapeText = PythonLiteral.tuple(header.shape.map { .integer($0) }).pythonRepresentation
@@ -93,10 +94,10 @@ extension PointFileReader {
       points.removeAll { !($0.x.isFinite && $0.y.isFinite) }
       droppedRows = before - points.count
     }
-    if let large = points.firstIndex(where: { max(abs($0.x), abs($0.y)) > largestCoordinate }) {
+    if let large = points.firstIndex(where: { max(abs($0.x), abs($0.y)) > coordinateLimit }) {
       let point = points[large]
-      let (column, value) = abs(point.x) > largestCoordinate ? (chosen[0], point.x) : (chosen[1], point.y)
-      throw DatasetError(.data, file: file, message: "\(tooLargeMessage("\(value)")) at index [\(large), \(column)]")
+      let (column, value) = abs(point.x) > coordinateLimit ? (chosen[0], point.x) : (chosen[1], point.y)
+      throw DatasetError(.data, file: file, message: "\(tooLargeMessage("\(value)", limit: coordinateLimit)) at index [\(large), \(column)]")
     }
     return PointFileContents(points: points, droppedRows: droppedRows, format: .npy, header: nil, columnIndices: chosen)
   }

@@ -32,33 +32,37 @@ public enum PointFileReader {
   ///     named `x` and `y` when a CSV header has both, else the first two.
   ///   - dropMissing: skip rows with a missing or infinite value instead of failing.
   ///   - minimumCount: the fewest usable points accepted (2 for a dataset, 1 for query points).
+  ///   - coordinateLimit: the largest |coordinate| accepted; datasets that are trained on or
+  ///     smoothed use `largestCoordinate`.
   /// - Throws: `DatasetError`: `.cannotOpen` (exit 66) when the file cannot be read,
   ///   `.usage` (64) when `columns` does not fit the file, `.data` (65) for malformed
-  ///   contents, a coordinate beyond ±`largestCoordinate`, or fewer than `minimumCount`
+  ///   contents, a coordinate beyond ±`coordinateLimit`, or fewer than `minimumCount`
   ///   usable points.
   public static func read(
     path: String, columns: [ColumnSelector]? = nil, dropMissing: Bool = false,
-    minimumCount: Int = 2
+    minimumCount: Int = 2, coordinateLimit: Double = .infinity
   ) throws -> PointFileContents {
     let bytes = try readBytes(path: path)
     return try parse(
-      bytes, file: path, columns: columns, dropMissing: dropMissing, minimumCount: minimumCount)
+      bytes, file: path, columns: columns, dropMissing: dropMissing, minimumCount: minimumCount,
+      coordinateLimit: coordinateLimit)
   }
 
-  /// The largest coordinate magnitude accepted, 1e150: squared distances and variances of
-  /// such values stay finite in Double (1e300 < 1.8e308), so nothing downstream overflows.
+  /// The largest coordinate magnitude a dataset may have, 1e150: squared distances and
+  /// variances of such values stay finite in Double (1e300 < 1.8e308), so nothing
+  /// downstream overflows.
   public static let largestCoordinate = 1e150
 
   /// The message for a coordinate beyond `largestCoordinate`.
-  static func tooLargeMessage(_ text: String) -> String {
-    "value '\(text)' is too large: coordinates must lie within ±1e150"
+  static func tooLargeMessage(_ text: String, limit: Double) -> String {
+    "value '\(text)' is too large: coordinates must lie within ±\(limit)"
   }
 
   /// Reads points from bytes already in memory, as `read(path:columns:dropMissing:)` does;
   /// `file` is the name errors report.
   public static func parse(
     _ bytes: [UInt8], file: String, columns: [ColumnSelector]? = nil, dropMissing: Bool = false,
-    minimumCount: Int = 2
+    minimumCount: Int = 2, coordinateLimit: Double = .infinity
   ) throws -> PointFileContents {
     if let columns, columns.count != 2 {
       let list = columns.map { "'\($0)'" }.joined(separator: ", ")
@@ -66,9 +70,12 @@ public enum PointFileReader {
     }
     let contents = try bytes.withUnsafeBufferPointer { buffer in
       if NumpyHeader.hasMagic(buffer) || PointFileFormat(path: file) == .npy {
-        return try readNumpyArray(buffer, file: file, columns: columns, dropMissing: dropMissing)
+        return try readNumpyArray(
+          buffer, file: file, columns: columns, dropMissing: dropMissing,
+          coordinateLimit: coordinateLimit)
       }
-      return try readDelimitedText(buffer, file: file, columns: columns, dropMissing: dropMissing)
+      return try readDelimitedText(
+        buffer, file: file, columns: columns, dropMissing: dropMissing, coordinateLimit: coordinateLimit)
     }
     guard contents.points.count >= minimumCount else {
       let dropped = contents.droppedRows > 0 ? " (skipped rows with missing values: \(contents.droppedRows))" : ""

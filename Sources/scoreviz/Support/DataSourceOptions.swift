@@ -42,7 +42,9 @@ struct DataSourceOptions: ParsableArguments {
   func load(seed: UInt64) throws -> Dataset {
     if let data {
       let selectors = try columns.map { try ColumnSelector.parseList($0) }
-      let contents = try PointFileReader.read(path: data, columns: selectors, dropMissing: dropMissing)
+      let contents = try PointFileReader.read(
+        path: data, columns: selectors, dropMissing: dropMissing,
+        coordinateLimit: PointFileReader.largestCoordinate)
       if contents.droppedRows > 0 {
         printNote("\(data): skipped \(contents.droppedRows) rows with missing or infinite values")
       }

@@ -10,7 +10,7 @@
 /// - angle: the top two bits of k₂ pick the quadrant q, the other 30 give v ∈ [−½, ½), and
 ///   θ = q·π/2 + πv/2, uniform on a full turn. sin(πv/2) = v·S(v²) and cos(πv/2) = C(v²) with
 ///   minimax polynomials of degrees 7 and 8 in v (errors below 10⁻⁷ and 6·10⁻⁸); the quadrant
-///   turns (cos, sin) by swapping and sign flips, which are exact.
+///   turns (cos, sin) by swapping and sign flips on the bits, which are exact.
 ///
 /// Lanes at or past `words` draw nothing and hold values of the word 0 (never used).
 struct NormalBlock {
@@ -45,15 +45,15 @@ struct NormalBlock {
     cosine = SIMD16(repeating: 0.253_669_41).addingProduct(cosine, square)
     cosine = SIMD16(repeating: -1.233_700_5).addingProduct(cosine, square)
     cosine = SIMD16(repeating: 1).addingProduct(cosine, square)
-    let swapped = (quadrant & 1) .!= 0
-    var x = cosine
-    var y = sine
-    x.replace(with: sine, where: swapped)
-    y.replace(with: cosine, where: swapped)
+    let swapped = SIMD16<UInt32>() &- (quadrant & 1)
+    let cosineBits = unsafeBitCast(cosine, to: SIMD16<UInt32>.self)
+    let sineBits = unsafeBitCast(sine, to: SIMD16<UInt32>.self)
     let xSign = ((quadrant ^ (quadrant &>> 1)) & 1) &<< 31
     let ySign = (quadrant &>> 1) &<< 31
-    cosines = Self.flipSigns(radius * x, xSign)
-    sines = Self.flipSigns(radius * y, ySign)
+    let x = (cosineBits & ~swapped | sineBits & swapped) ^ xSign
+    let y = (sineBits & ~swapped | cosineBits & swapped) ^ ySign
+    cosines = radius * unsafeBitCast(x, to: SIMD16<Float>.self)
+    sines = radius * unsafeBitCast(y, to: SIMD16<Float>.self)
   }
 
   /// ln((k + ½)·2⁻³²) for each lane, always ≤ 0.
@@ -80,11 +80,5 @@ struct NormalBlock {
     let logMantissa = z * q
     return logMantissa.addingProduct(exponent, SIMD16(repeating: 0.693_359_375))
       .addingProduct(exponent, SIMD16(repeating: -2.121_944_4e-4))
-  }
-
-  /// x with its sign bit flipped where `sign` has bit 31 set.
-  @inline(__always)
-  static func flipSigns(_ x: SIMD16<Float>, _ sign: SIMD16<UInt32>) -> SIMD16<Float> {
-    unsafeBitCast(unsafeBitCast(x, to: SIMD16<UInt32>.self) ^ sign, to: SIMD16<Float>.self)
   }
 }

@@ -21,8 +21,9 @@ final class InferenceWorkspace {
   let panels = WeightPanels()
   /// b₀ + W₀[:, 2]·log σ for the current call.
   let inputBias = AlignedFloatBuffer(count: ScoreNetwork.hiddenWidth)
-  /// Activations of layers 0 and 2, `capacity` rows of 128.
+  /// Activations of layer 0, `capacity` rows of 128.
   let firstActivations: AlignedFloatBuffer
+  /// Activations of layer 2, `capacity` rows of 128.
   let secondActivations: AlignedFloatBuffer
   /// The output layer's lane sums, 32 per row.
   let partials: AlignedFloatBuffer

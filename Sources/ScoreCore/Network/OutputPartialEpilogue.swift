@@ -1,4 +1,4 @@
-// The last hidden layer's step fused with the 128 → 2 output layer, so its activations are never stored.
+// The last hidden layer with the 128 → 2 output layer fused in: its activations are never stored.
 
 /// a = φ(c + bias) by `FastSiLU`, then the output layer's products with a are accumulated
 /// lane-wise: for output j, partials[32·row + 16·j + l] = Σ over column blocks b of

@@ -12,7 +12,7 @@
 ///   minimax polynomials of degrees 7 and 8 in v (errors below 10⁻⁷ and 6·10⁻⁸); the quadrant
 ///   turns (cos, sin) by swapping and sign flips on the bits, which are exact.
 ///
-/// Lanes at or past `words` draw nothing and hold values of the word 0 (never used).
+/// Lanes at or past `words` draw nothing and hold the values of an all-zero word (never used).
 struct NormalBlock {
   /// r·cos θ for each word.
   let cosines: SIMD16<Float>

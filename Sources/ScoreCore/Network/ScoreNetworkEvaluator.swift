@@ -1,12 +1,12 @@
 // The trained network as a score field that samplers and metrics can query in batches.
 
-import Foundation
-
 /// s_θ(x, σ) = f_θ(x, log σ)/σ for batches of points, with its own scratch memory.
 ///
-/// Points are processed in chunks of `capacity` (256 by default); after the first call
-/// nothing is allocated. A copy shares nothing observable: a copy that evaluates builds its
-/// own scratch first.
+/// Points are processed in chunks of `capacity` (256 by default); nothing is allocated per
+/// call. A copy shares nothing observable: a copy that evaluates builds its own scratch first.
+/// The forward pass is `InferenceWorkspace`'s: the same network as training's, with the SiLU
+/// of `FastSiLU` (relative error below 4·10⁻⁷ + 10⁻⁷·|h|) and the output layer fused into the
+/// last hidden one.
 ///
 /// ```
 /// var field = ScoreNetworkEvaluator(network: trainer.network)
@@ -20,12 +20,12 @@ public struct ScoreNetworkEvaluator: BatchScoreFunction, Sendable {
   private var storage: Storage
 
   private final class Storage: @unchecked Sendable {
-    let workspace: NetworkWorkspace
-    let panels = WeightPanels()
+    let workspace: InferenceWorkspace
 
     init(network: ScoreNetwork, capacity: Int) {
-      workspace = NetworkWorkspace(capacity: capacity, maximumBlocks: 1, keepsDerivatives: false)
-      network.parameters.withUnsafeBufferPointer { panels.update(from: $0.baseAddress!) }
+      workspace = network.parameters.withUnsafeBufferPointer {
+        InferenceWorkspace(parameters: $0.baseAddress!, capacity: capacity)
+      }
     }
   }
 
@@ -48,30 +48,10 @@ public struct ScoreNetworkEvaluator: BatchScoreFunction, Sendable {
       storage = Storage(network: network, capacity: capacity)
     }
     let workspace = storage.workspace
-    let panels = storage.panels
-    let logNoise = Float(log(Double(noiseLevel)))
-    let inverseNoise = 1 / noiseLevel
-    network.parameters.withUnsafeBufferPointer { parameterBuffer in
-      let parameters = parameterBuffer.baseAddress!
-      let input = workspace.input.pointer
-      let outputs = UnsafePointer(workspace.outputs.pointer)
-      var start = 0
-      while start < count {
-        let chunk = min(capacity, count - start)
-        let rows = NetworkWorkspace.paddedRows(chunk)
-        for point in 0..<rows {
-          let inside = point < chunk
-          input[3 &* point] = inside ? points[2 &* (start &+ point)] : 0
-          input[3 &* point &+ 1] = inside ? points[2 &* (start &+ point) &+ 1] : 0
-          input[3 &* point &+ 2] = logNoise
-        }
-        workspace.forward(
-          rows: rows, blocks: 1, derivatives: false, parameters: parameters, panels: panels)
-        for index in 0..<(2 * chunk) {
-          scores[2 &* start &+ index] = outputs[index] * inverseNoise
-        }
-        start += chunk
-      }
+    network.parameters.withUnsafeBufferPointer { parameters in
+      workspace.evaluate(
+        points: points, count: count, noiseLevel: noiseLevel,
+        parameters: parameters.baseAddress!, into: scores)
     }
   }
 }

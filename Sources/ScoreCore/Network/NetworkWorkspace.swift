@@ -43,28 +43,26 @@ final class NetworkWorkspace {
   let gradient: AlignedFloatBuffer
 
   /// A workspace for up to `capacity` points with up to `maximumBlocks − 1` tangents.
-  ///
-  /// - Parameter keepsDerivatives: false for a forward-only evaluator (no backward buffers).
-  init(capacity: Int, maximumBlocks: Int, keepsDerivatives: Bool) {
+  init(capacity: Int, maximumBlocks: Int) {
     precondition(capacity > 0 && maximumBlocks >= 1)
     blockCapacity = (capacity + 7) / 8 * 8
     self.maximumBlocks = maximumBlocks
     let allRows = blockCapacity * maximumBlocks
     let layer = blockCapacity * Self.width
-    let tangentRows = keepsDerivatives && maximumBlocks > 1 ? layer : 0
+    let tangentRows = maximumBlocks > 1 ? layer : 0
     input = AlignedFloatBuffer(count: allRows * ScoreNetwork.inputWidth)
     activations = (0..<3).map { _ in AlignedFloatBuffer(count: allRows * Self.width) }
-    slopes = (0..<3).map { _ in AlignedFloatBuffer(count: keepsDerivatives ? layer : 0) }
+    slopes = (0..<3).map { _ in AlignedFloatBuffer(count: layer) }
     curvatures = (0..<3).map { _ in AlignedFloatBuffer(count: tangentRows) }
     curvatureProducts = (0..<3).map { _ in
       AlignedFloatBuffer(count: tangentRows * (maximumBlocks - 1))
     }
     adjoints = (0..<2).map { _ in
-      AlignedFloatBuffer(count: keepsDerivatives ? allRows * Self.width : 0)
+      AlignedFloatBuffer(count: allRows * Self.width)
     }
     outputs = AlignedFloatBuffer(count: allRows * ScoreNetwork.outputWidth)
     outputGradients = AlignedFloatBuffer(count: allRows * ScoreNetwork.outputWidth)
-    gradient = AlignedFloatBuffer(count: keepsDerivatives ? ScoreNetwork.parameterCount : 0)
+    gradient = AlignedFloatBuffer(count: ScoreNetwork.parameterCount)
   }
 
   /// The padded row count of one block for `count` points.
@@ -73,21 +71,16 @@ final class NetworkWorkspace {
 
   // MARK: Forward
 
-  /// Runs all `blocks` blocks of `rows` input rows forward into `outputs`.
+  /// Runs all `blocks` blocks of `rows` input rows forward into `outputs`, keeping φ′ (and
+  /// φ″ with tangents) for `backward`.
   ///
-  /// - Parameters:
-  ///   - derivatives: keep φ′ (and φ″ with tangents) for `backward`.
-  ///   - parameters: the flat parameters; `panels` must hold their transposed weights.
+  /// - Parameter parameters: the flat parameters; `panels` must hold their transposed weights.
   func forward(
-    rows: Int, blocks: Int, derivatives: Bool, parameters: UnsafePointer<Float>,
-    panels: WeightPanels
+    rows: Int, blocks: Int, parameters: UnsafePointer<Float>, panels: WeightPanels
   ) {
     precondition(rows % 8 == 0 && rows <= blockCapacity && blocks <= maximumBlocks)
     let tangents = blocks > 1
-    forwardInputLayer(
-      rows: rows, blocks: blocks, derivatives: derivatives, parameters: parameters,
-      panels: panels)
-    precondition(derivatives || !tangents, "tangents need the SiLU derivatives")
+    forwardInputLayer(rows: rows, blocks: blocks, parameters: parameters, panels: panels)
     for layer in 1...2 {
       let below = activations[layer - 1].pointer
       let above = activations[layer].pointer
@@ -99,8 +92,8 @@ final class NetworkWorkspace {
         b: panel,
         epilogue: ActivationEpilogue(
           bias: parameters + biasOffset, activation: above,
-          slope: derivatives ? slopes[layer].pointer : nil,
-          curvature: derivatives && tangents ? curvatures[layer].pointer : nil))
+          slope: slopes[layer].pointer,
+          curvature: tangents ? curvatures[layer].pointer : nil))
       for block in 1..<max(blocks, 1) {
         let offset = block * rows * Self.width
         MatrixKernels.multiply(
@@ -117,16 +110,15 @@ final class NetworkWorkspace {
 
   /// Layer 0 (3 → 128) for primal rows, then its tangents (the log σ input has none).
   private func forwardInputLayer(
-    rows: Int, blocks: Int, derivatives: Bool, parameters: UnsafePointer<Float>,
-    panels: WeightPanels
+    rows: Int, blocks: Int, parameters: UnsafePointer<Float>, panels: WeightPanels
   ) {
     let weights = UnsafePointer(panels.input.pointer)
     let x = input.pointer
     let activation = activations[0].pointer
     let primal = ActivationEpilogue(
       bias: parameters + ScoreNetwork.inputBiasOffset, activation: activation,
-      slope: derivatives ? slopes[0].pointer : nil,
-      curvature: derivatives && blocks > 1 ? curvatures[0].pointer : nil)
+      slope: slopes[0].pointer,
+      curvature: blocks > 1 ? curvatures[0].pointer : nil)
     for row in 0..<rows {
       let x1 = SIMD16<Float>(repeating: x[row &* 3])
       let x2 = SIMD16<Float>(repeating: x[row &* 3 &+ 1])

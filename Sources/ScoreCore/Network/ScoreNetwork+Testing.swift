@@ -13,7 +13,7 @@ extension ScoreNetwork {
     let count = noiseLevels.count
     precondition(points.count == 2 * count && (1...2).contains(directions.count))
     let blocks = 1 + directions.count
-    let workspace = NetworkWorkspace(capacity: count, maximumBlocks: blocks, keepsDerivatives: true)
+    let workspace = NetworkWorkspace(capacity: count, maximumBlocks: blocks)
     let panels = WeightPanels()
     let rows = NetworkWorkspace.paddedRows(count)
     let input = workspace.input.pointer
@@ -30,7 +30,7 @@ extension ScoreNetwork {
     parameters.withUnsafeBufferPointer { buffer in
       panels.update(from: buffer.baseAddress!)
       workspace.forward(
-        rows: rows, blocks: blocks, derivatives: true, parameters: buffer.baseAddress!,
+        rows: rows, blocks: blocks, parameters: buffer.baseAddress!,
         panels: panels)
     }
     let outputs = workspace.outputs.pointer

@@ -32,11 +32,11 @@ struct ScaleEpilogue: TileEpilogue {
   }
 }
 
-/// h = c + bias; activation = φ(h), and φ′(h), φ″(h) into `slope`, `curvature` if given.
+/// h = c + bias; activation = φ(h), φ′(h) into `slope`, and φ″(h) into `curvature` if given.
 struct ActivationEpilogue: TileEpilogue {
   let bias: UnsafePointer<Float>
   let activation: UnsafeMutablePointer<Float>
-  let slope: UnsafeMutablePointer<Float>?
+  let slope: UnsafeMutablePointer<Float>
   let curvature: UnsafeMutablePointer<Float>?
 
   @inline(__always)
@@ -44,7 +44,7 @@ struct ActivationEpilogue: TileEpilogue {
     let h = c + load16(bias + column)
     let s = SiLU.sigmoid(h)
     store16(h * s, activation + index)
-    if let slope { store16(SiLU.slope(h, sigmoid: s), slope + index) }
+    store16(SiLU.slope(h, sigmoid: s), slope + index)
     if let curvature { store16(SiLU.curvature(h, sigmoid: s), curvature + index) }
   }
 }

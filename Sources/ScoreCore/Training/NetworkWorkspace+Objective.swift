@@ -13,7 +13,7 @@ extension NetworkWorkspace {
     let rows = Self.paddedRows(count)
     let blocks = 1 + objective.tangentCount
     fillInput(objective: objective, batch: batch, start: start, count: count, rows: rows)
-    forward(rows: rows, blocks: blocks, derivatives: true, parameters: parameters, panels: panels)
+    forward(rows: rows, blocks: blocks, parameters: parameters, panels: panels)
     let loss = lossAndOutputGradient(
       objective: objective, batch: batch, start: start, count: count, rows: rows,
       scale: 1 / Float(totalCount))

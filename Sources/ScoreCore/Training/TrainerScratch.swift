@@ -20,7 +20,7 @@ final class TrainerScratch: @unchecked Sendable {
     batch = TrainingBatch(capacity: batchSize)
     let share = threadCount == 2 ? (batchSize + 1) / 2 : batchSize
     workspace = NetworkWorkspace(
-      capacity: share, maximumBlocks: Self.maximumBlocks, keepsDerivatives: true)
+      capacity: share, maximumBlocks: Self.maximumBlocks)
     worker =
       threadCount == 2 ? TrainingWorker(capacity: share, maximumBlocks: Self.maximumBlocks) : nil
   }

@@ -41,7 +41,7 @@ final class TrainingWorker: @unchecked Sendable {
   /// Starts the thread with a workspace for `capacity` points and `maximumBlocks` blocks.
   init(capacity: Int, maximumBlocks: Int) {
     workspace = NetworkWorkspace(
-      capacity: capacity, maximumBlocks: maximumBlocks, keepsDerivatives: true)
+      capacity: capacity, maximumBlocks: maximumBlocks)
     let thread = Thread { [self] in run() }
     thread.name = "score-network-trainer"
     thread.start()

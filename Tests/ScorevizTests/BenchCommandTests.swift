@@ -18,9 +18,10 @@ import Testing
     let result = try runScoreviz(["bench", "--quick", "--json", "--seed", "0", "--data-dir", Self.dataFolder])
     #expect(result.status == 0, "\(result.standardError)")
     let records = jsonLines(result.standardOutput).compactMap { $0 }
-    try #require(records.count == 6)
+    try #require(records.count == 7)
     #expect(
-      records.map { $0["workload"] as? String } == ["train", "kde-grid", "kde-score", "sample", "quality", "frame"])
+      records.map { $0["workload"] as? String }
+        == ["train", "kde-grid", "kde-score", "sample", "quality", "frame", "launch"])
 
     let train = Self.results(records[0])
     #expect(train.map { $0["threads"] as? Int } == [1, 2])
@@ -69,6 +70,15 @@ import Testing
     let compose = try #require(frame["compose_ms"] as? Double)
     #expect(compose > 0 && compose.isFinite)
     #expect((frame["bytes_full_frame"] as? Int ?? 0) > 0)
+
+    // The live view launched in a pseudo-terminal drew a frame and quit cleanly on `q`; a
+    // Swift program with Foundation takes more than 5 MB, and one that draws in time less
+    // than the 30 s the workload waits.
+    let launch = records[6]
+    let firstFrame = try #require(launch["first_frame_ms"] as? Double)
+    #expect(firstFrame > 0 && firstFrame < 30_000)
+    let peak = try #require(launch["peak_rss_mb"] as? Double)
+    #expect(peak > 5 && peak < 4_096)
   }
 
   @Test func oneWorkloadPrintsOneRecord() throws {

@@ -14,9 +14,9 @@ struct BenchCommand: ParsableCommand {
       60×20 arrows, with its error against a plain reference), sample (annealed Langevin, \
       5,000 particles × 1,000 steps, 1 and 2 threads) and quality (train 5,000 steps, \
       sample, energy distance and sliced W2 against held-out data) and frame (the live view \
-      at 200×60: state and compose time, bytes drawn per frame, frames/s while training). \
-      Times are medians of \
-      --runs repetitions. --quick shrinks every workload to a smoke test.
+      at 200×60: state and compose time, bytes drawn per frame, frames/s while training) and \
+      launch (the live view started on 100k points in a pseudo-terminal: time to its first \
+      frame, peak memory). Times are medians of --runs repetitions. --quick shrinks every workload to a smoke test.
       """)
 
   enum Workload: String, ExpressibleByArgument, CaseIterable {
@@ -26,6 +26,7 @@ struct BenchCommand: ParsableCommand {
     case sample
     case quality
     case frame
+    case launch
   }
 
   @Option(help: "Run one workload: \(Workload.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -64,6 +65,7 @@ struct BenchCommand: ParsableCommand {
         case .sample: record = try sampleWorkload(context)
         case .quality: record = try qualityWorkload(context)
         case .frame: record = try frameWorkload(context)
+        case .launch: record = try launchWorkload(context)
         }
         print(json ? record.encoded : BenchReport.text(for: record))
         fflush(nil)

@@ -14,6 +14,8 @@ enum SysExit {
   static let noInput: Int32 = 66
   /// EX_SOFTWARE: an internal error.
   static let software: Int32 = 70
+  /// EX_OSERR: the operating system refused a resource (a pseudo-terminal, a process).
+  static let osError: Int32 = 71
   /// EX_CANTCREAT: an output file could not be created.
   static let cannotCreate: Int32 = 73
 }

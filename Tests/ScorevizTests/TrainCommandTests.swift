@@ -50,6 +50,59 @@ import Testing
     #expect(try folderContents(folder) == ["model.safetensors"])
   }
 
+  /// `--ema 0` keeps only the newest weights, so it saves what a plain run saves; `--ema 0.9`
+  /// saves an average, which differs from the last weights but stays finite and is noted.
+  @Test func emaSavesTheAverageOfTheWeights() throws {
+    let folder = try makeTemporaryFolder()
+    var parameters: [[Float]] = []
+    for (name, extra) in [("plain", []), ("zero", ["--ema", "0"]), ("average", ["--ema", "0.9"])] {
+      let path = folder + "/\(name).safetensors"
+      let result = try runScoreviz(Self.shortRun + ["--seed", "4", "--save", path] + extra)
+      #expect(result.status == 0, "\(result.standardError)")
+      let model = try ScoreModelFile.read(path: path)
+      if name == "average" {
+        #expect(model.trainingNotes["ema"] == "0.9")
+        let summary = try #require(jsonLines(result.standardOutput).first ?? nil)
+        #expect(summary["ema"] as? Double == 0.9)
+      }
+      parameters.append(model.network.parameters)
+    }
+    #expect(parameters[0] == parameters[1])
+    #expect(parameters[2] != parameters[0])
+    #expect(parameters[2].allSatisfy { $0.isFinite })
+  }
+
+  /// A time limit ends a run that would otherwise take far longer, and the summary and the
+  /// model's notes give the steps actually taken.
+  @Test func secondsLimitStopsTheRunAndReportsTheStepsTaken() throws {
+    let folder = try makeTemporaryFolder()
+    let path = folder + "/timed.safetensors"
+    let result = try runScoreviz([
+      "train", "--dataset", "moons", "-n", "500", "--batch", "16", "--steps", "100000000",
+      "--seconds", "0.3", "--save", path,
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let summary = try #require(jsonLines(result.standardOutput).first ?? nil)
+    let steps = try #require(summary["steps"] as? Int)
+    let seconds = try #require(summary["seconds"] as? Double)
+    #expect(steps >= 1 && steps < 100_000_000)
+    // It stops at the first step that ends past the limit; one step of 16 points is short.
+    #expect(seconds >= 0.3 && seconds < 30)
+    #expect(try ScoreModelFile.read(path: path).trainingNotes["steps"] == String(steps))
+  }
+
+  @Test func nonPositiveSecondsIsAUsageError() throws {
+    let result = try runScoreviz(Self.shortRun + ["--seconds", "0"])
+    #expect(result.status == 64)
+    #expect(validationMessage(result.standardError) == "--seconds must be positive, got 0.0")
+  }
+
+  @Test func emaOutsideTheUnitIntervalIsAUsageError() throws {
+    let result = try runScoreviz(Self.shortRun + ["--ema", "1"])
+    #expect(result.status == 64)
+    #expect(validationMessage(result.standardError) == "--ema must lie in [0, 1), got 1.0")
+  }
+
   @Test func sameSeedSavesTheSameModel() throws {
     let folder = try makeTemporaryFolder()
     var files: [Data] = []

@@ -22,6 +22,9 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Training steps.")
   var steps: Int = 5_000
 
+  @Option(help: "Stop after this many seconds of wall time if --steps have not all run by then.")
+  var seconds: Double?
+
   @Option(help: "Points per step.")
   var batch: Int = 256
 
@@ -33,6 +36,13 @@ struct TrainCommand: ParsableCommand {
 
   @Option(help: "The noise level of the dsm objective (default: the ladder level nearest 0.1).")
   var dsmSigma: Float?
+
+  @Option(
+    help: """
+      Save the exponential moving average of the weights with this decay (0.999 is usual) \
+      instead of the last weights.
+      """)
+  var ema: Double?
 
   @Option(help: "Threads for each step: 1 or 2.")
   var threads: Int = 1
@@ -59,6 +69,13 @@ struct TrainCommand: ParsableCommand {
     } catch {
       throw ValidationError("--sigmas: \(error)")
     }
+    if let seconds, !(seconds > 0 && seconds.isFinite) {
+      throw ValidationError("--seconds must be positive, got \(seconds)")
+    }
+    // A decay that rounds to 1 in Float would never move the average.
+    if let ema, !(ema >= 0 && Float(ema) < 1) {
+      throw ValidationError("--ema must lie in [0, 1), got \(ema)")
+    }
     if let dsmSigma, !(dsmSigma > 0 && dsmSigma.isFinite) {
       throw ValidationError("--dsm-sigma must be positive, got \(dsmSigma)")
     }
@@ -72,22 +89,31 @@ struct TrainCommand: ParsableCommand {
         objective: Objective(rawValue: objective)!, ladder: ladder,
         denoisingNoiseLevel: dsmSigma, batchSize: batch, learningRate: lr, seed: seed,
         threadCount: threads)
-      let summary = try train(&trainer, on: data, steps: steps, showProgress: true)
+      var average = ema.map {
+        ParameterAverage(decay: Float($0), parameters: trainer.network.parameters)
+      }
+      let summary = try train(
+        &trainer, on: data, steps: steps, seconds: seconds, showProgress: true, average: &average)
       if let save {
+        let network =
+          try average.map { try ScoreNetwork(parameters: $0.parameters) } ?? trainer.network
+        var notes = [
+          "objective": objective, "steps": String(summary.steps), "dataset": data.dataset.name,
+        ]
+        if let ema { notes["ema"] = String(ema) }
         let model = ScoreModelFile(
-          network: trainer.network, ladder: ladder, standardization: data.standardization,
-          trainingNotes: [
-            "objective": objective, "steps": String(steps), "dataset": data.dataset.name,
-          ])
+          network: network, ladder: ladder, standardization: data.standardization,
+          trainingNotes: notes)
         try model.write(to: save)
       }
       let line = JSONLine([
         ("dataset", .string(data.dataset.name)),
         ("points", .integer(data.dataset.points.count)),
         ("objective", .string(objective)),
-        ("steps", .integer(steps)),
+        ("steps", .integer(summary.steps)),
         ("batch", .integer(batch)),
         ("threads", .integer(threads)),
+        ("ema", ema.map { .number($0) } ?? .null),
         ("loss", .number(summary.recentLoss)),
         ("seconds", .number(summary.seconds)),
         ("samples_per_second", .number(summary.samplesPerSecond)),

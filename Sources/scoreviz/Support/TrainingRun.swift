@@ -27,33 +27,50 @@ struct DivergedTraining: ExitCodeCarrying {
 func train(
   _ trainer: inout Trainer, on data: TrainingData, steps: Int, showProgress: Bool
 ) throws(DivergedTraining) -> TrainingSummary {
+  var average: ParameterAverage? = nil
+  return try train(&trainer, on: data, steps: steps, showProgress: showProgress, average: &average)
+}
+
+/// Runs up to `steps` trainer steps as `train(_:on:steps:showProgress:)`, stopping early once
+/// `seconds` of wall time have passed (when given), and updating `average` (when given) with
+/// the parameters after every step.
+func train(
+  _ trainer: inout Trainer, on data: TrainingData, steps: Int, seconds limit: Double? = nil,
+  showProgress: Bool, average: inout ParameterAverage?
+) throws(DivergedTraining) -> TrainingSummary {
   var target = KDEScoreFunction(points: data.standardizedPoints, bandwidth: .noiseLevel)
-  var bar = showProgress ? ProgressBar(total: steps) : nil
+  // With a time limit the bar counts milliseconds, otherwise steps.
+  var bar = showProgress ? ProgressBar(total: limit.map { Int($0 * 1000) } ?? steps) : nil
   var recent: [Double] = []
   recent.reserveCapacity(100)
   let start = monotonicSeconds()
-  for step in 0..<steps {
+  var taken = 0
+  while taken < steps {
     let loss =
       trainer.objective == .esm
       ? trainer.step(on: data.interleaved, target: &target)
       : trainer.step(on: data.interleaved)
-    guard loss.isFinite else { throw DivergedTraining(step: step + 1) }
+    taken += 1
+    guard loss.isFinite else { throw DivergedTraining(step: taken) }
+    average?.update(with: trainer.network.parameters)
     if recent.count == 100 { recent.removeFirst() }
     recent.append(Double(loss))
+    let now = limit != nil || bar != nil ? monotonicSeconds() : 0
     if bar != nil {
-      let now = monotonicSeconds()
-      let rate = Double((step + 1) * trainer.batchSize) / max(now - start, 1e-9)
+      let rate = Double(taken * trainer.batchSize) / max(now - start, 1e-9)
       let mean = recent.reduce(0, +) / Double(recent.count)
+      let done = limit.map { min(Int($0 * 1000), Int((now - start) * 1000)) } ?? taken
       bar!.update(
-        done: step + 1, detail: "loss \(formatted(mean, digits: 4))  \(formatRate(rate)) samples/s",
+        done: done, detail: "loss \(formatted(mean, digits: 4))  \(formatRate(rate)) samples/s",
         now: now)
     }
+    if let limit, now - start >= limit { break }
   }
   bar?.finish()
   let seconds = monotonicSeconds() - start
   return TrainingSummary(
-    steps: steps, seconds: seconds,
-    samplesPerSecond: Double(steps * trainer.batchSize) / max(seconds, 1e-9),
+    steps: taken, seconds: seconds,
+    samplesPerSecond: Double(taken * trainer.batchSize) / max(seconds, 1e-9),
     recentLoss: recent.isEmpty ? .nan : recent.reduce(0, +) / Double(recent.count))
 }
 

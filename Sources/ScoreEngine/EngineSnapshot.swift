@@ -7,7 +7,8 @@ import ScoreCore
 /// A value type: the drawing thread holds its copy while the trainer goes on. `network` and
 /// the data arrays are copy-on-write, so publishing costs no copy of the weights.
 public struct EngineSnapshot: Sendable {
-  /// The network after the last completed epoch.
+  /// The network shown after the last completed epoch: a moving average of the trained
+  /// weights over about the last 1,000 steps (see `TrainingEngine`).
   public var network: ScoreNetwork
   /// Increases whenever the network is replaced rather than trained (reset, new dataset,
   /// divergence recovery), so caches of the field know to start again.

@@ -11,6 +11,10 @@ import Synchronization
 /// ⌈N / batch⌉ steps, at least 8 and at most 400, so the picture updates several times a
 /// second whatever N is.
 ///
+/// The published network is an exponential moving average of the trained weights (decay
+/// 0.999 with warm-up, `ParameterAverage`), as score models are sampled: steadier arrows and
+/// particles, and a smaller field error, than the last optimiser step gives.
+///
 /// A diverging run (a NaN or infinite loss) is caught: the engine goes back to the network of
 /// the last good epoch, halves the learning rate and says so in `notice`; no NaN is published.
 ///

@@ -4,9 +4,18 @@ import Foundation
 import ScoreCore
 
 /// What only the training thread touches; it copies its `snapshot` out after each epoch.
+///
+/// The snapshot shows a moving average of the trained weights (`displayedAverageDecay`, with
+/// warm-up), not the last Adam iterate: the average is the better score model, and its
+/// arrows do not flicker from step-to-step noise. The trainer itself goes on from its own
+/// weights.
 struct TrainingSession {
+  /// d of the average the snapshot shows: about the last 1,000 steps, half a second.
+  static let displayedAverageDecay: Float = 0.999
+
   private(set) var snapshot: EngineSnapshot
   private var trainer: Trainer
+  private var average: ParameterAverage
   private var lastGoodNetwork: ScoreNetwork
   private var target: KDEScoreFunction
   private let settings: TrainingEngine.Settings
@@ -20,7 +29,12 @@ struct TrainingSession {
     trainer.denoisingNoiseLevel = snapshot.denoisingNoiseLevel
     trainer.learningRate = snapshot.learningRate
     lastGoodNetwork = snapshot.network
+    average = Self.average(startingAt: snapshot.network)
     target = KDEScoreFunction(points: snapshot.data.standardizedPoints, bandwidth: .noiseLevel)
+  }
+
+  private static func average(startingAt network: ScoreNetwork) -> ParameterAverage {
+    ParameterAverage(decay: displayedAverageDecay, parameters: network.parameters, warmUp: true)
   }
 
   /// Steps per epoch: ⌈N / batch⌉ clamped to 8…400.
@@ -72,11 +86,19 @@ struct TrainingSession {
         recoverFromDivergence()
         return
       }
+      average.update(with: trainer.network.parameters)
       total += Double(loss)
     }
     let seconds = Date().timeIntervalSince(start)
+    // A last step that left non-finite weights shows up here before the next loss does.
+    guard average.parameters.allSatisfy(\.isFinite),
+      let shown = try? ScoreNetwork(parameters: average.parameters)
+    else {
+      recoverFromDivergence()
+      return
+    }
     lastGoodNetwork = trainer.network
-    snapshot.network = trainer.network
+    snapshot.network = shown
     snapshot.epoch += 1
     snapshot.steps += steps
     snapshot.samplesPerSecond = Double(steps * trainer.batchSize) / max(seconds, 1e-9)
@@ -89,6 +111,7 @@ struct TrainingSession {
   private mutating func recoverFromDivergence() {
     let rate = trainer.learningRate / 2
     rebuildTrainer(network: lastGoodNetwork, learningRate: rate)
+    average = Self.average(startingAt: lastGoodNetwork)
     snapshot.network = lastGoodNetwork
     snapshot.networkGeneration += 1
     snapshot.learningRate = rate
@@ -100,6 +123,7 @@ struct TrainingSession {
     var rng = SeededGenerator(seed: settings.seed &+ reseeds &* 0x9E37_79B9)
     let network = ScoreNetwork(using: &rng)
     rebuildTrainer(network: network, learningRate: settings.learningRate)
+    average = Self.average(startingAt: network)
     lastGoodNetwork = network
     snapshot.network = network
     snapshot.networkGeneration += 1

@@ -23,7 +23,7 @@ struct LiveOptions: ParsableArguments {
   var batch: Int = 256
 
   @Option(help: "Langevin particles on screen.")
-  var particles: Int = 1_000
+  var particles: Int = 400
 
   @Option(help: "Random seed.")
   var seed: UInt64 = 0

@@ -46,3 +46,40 @@ import Testing
     #expect(newest.parameters == next)
   }
 }
+
+@Suite struct ParameterAverageWarmUpTests {
+  /// With warm-up, update n keeps dₙ = min(d, (1 + n)/(10 + n)): the recursion in Double.
+  @Test func followsTheWarmUpRecursion() {
+    let decay: Float = 0.99
+    let start: [Float] = [4, -2, 0.5]
+    var average = ParameterAverage(decay: decay, parameters: start, warmUp: true)
+    var expected = start.map(Double.init)
+    for n in 0..<1_000 {
+      let current: [Float] = [Float(n % 7), -Float(n % 3), 0.25]
+      let keep = min(Double(decay), (1 + Double(n)) / (10 + Double(n)))
+      #expect(abs(Double(average.currentDecay) - keep) < 1e-6)
+      average.update(with: current)
+      for index in expected.indices {
+        expected[index] = keep * expected[index] + (1 - keep) * Double(current[index])
+      }
+    }
+    #expect(average.updateCount == 1_000)
+    for index in expected.indices {
+      #expect(abs(Double(average.parameters[index]) - expected[index]) < 1e-4)
+    }
+  }
+
+  /// The starting parameters are forgotten fast: after 50 updates with θ = 0 from θ̄ = 1,
+  /// Πₙ dₙ = Πₙ (1 + n)/(10 + n) = 9!·50!/59! ≈ 2.8e-10 remains (at most), against
+  /// 0.99⁵⁰ ≈ 0.6 without warm-up.
+  @Test func forgetsTheStartQuickly() {
+    var warm = ParameterAverage(decay: 0.99, parameters: [1], warmUp: true)
+    var plain = ParameterAverage(decay: 0.99, parameters: [1])
+    for _ in 0..<50 {
+      warm.update(with: [0])
+      plain.update(with: [0])
+    }
+    #expect(warm.parameters[0] < 1e-9)
+    #expect(abs(plain.parameters[0] - Float(pow(0.99, 50.0))) < 1e-5)
+  }
+}

@@ -32,7 +32,7 @@ struct LiveDisplayTests {
     let capture = try LiveView.waitForView(tmux)
     // Wait for a frame with particles and arrows drawn, then check a few more frames.
     let screen = try tmux.waitUntil {
-      $0.contains("particles 1000") && $0.contains("sigma 0.129 (5/10)")
+      $0.contains("particles 400") && $0.contains("sigma 0.129 (5/10)")
     }
     for text in [capture.text, screen, tmux.capture(), tmux.capture()] {
       let foreign = text.unicodeScalars.filter { !$0.isASCII }

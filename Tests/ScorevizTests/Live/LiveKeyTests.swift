@@ -166,18 +166,18 @@ struct LiveKeyTests {
     #expect(noArrows.text.contains("data 10000"))
     tmux.send(keys: "1")
     let noPoints = TmuxCapture(try tmux.waitUntil { !$0.contains("data 10000") })
-    #expect(noPoints.text.contains("particles 1000"))
+    #expect(noPoints.text.contains("particles 400"))
     tmux.send(keys: "3")
     // tmux may be read while a frame is half written: wait for the plot rows too.
     let bare = TmuxCapture(
       try tmux.waitUntil {
-        !$0.contains("particles 1000") && LiveView.braille(TmuxCapture($0)).isEmpty
+        !$0.contains("particles 400") && LiveView.braille(TmuxCapture($0)).isEmpty
       })
     #expect(bare.text.contains("density KDE"))
     tmux.send(keys: "1", "2", "3")
     try tmux.waitUntil {
       let capture = TmuxCapture($0)
-      return $0.contains("data 10000") && $0.contains("particles 1000")
+      return $0.contains("data 10000") && $0.contains("particles 400")
         && $0.contains("score learned")
         && !LiveView.arrows(capture).isEmpty && !LiveView.braille(capture).isEmpty
     }

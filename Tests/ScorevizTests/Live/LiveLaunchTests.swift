@@ -17,7 +17,7 @@ struct LiveLaunchTests {
     #expect(capture.text.contains("σ 0.129 (5/10)"))
     #expect(capture.text.contains("objective ncsn"))
     #expect(capture.text.contains("data 10000"))
-    #expect(capture.text.contains("particles 1000"))
+    #expect(capture.text.contains("particles 400"))
   }
 
   @Test("Training runs: the epoch count grows between two captures")

@@ -10,61 +10,56 @@ import Foundation
 /// Double range when h is far below a cell). Distances are in units of h.
 /// The derivation is in `GaussianKDE.densityGrid(over:columns:rows:)`.
 enum KDEGridErrorBound {
-  /// Σₖ |Lₖ(t)| ≤ 1.25 for the four cubic Lagrange weights, squared for the tensor product.
-  static let cubicLebesgueConstant2D = 1.5625
+  /// The stencil of the rows of the fine grid (the axis summed first).
+  static let rowStencil = KDEBinningStencil.cubic
+  /// The stencil of the lanes of the fine grid, whose spacing is `laneSpacingRatio` times
+  /// the rows' (about the ratio that costs least, at any ρ, for cells near h/10).
+  static let laneStencil = KDEBinningStencil.septic
+  static let laneSpacingRatio = 2.0
+
+  /// The Lebesgue constant of the tensor-product binning weights.
+  static let binnedLebesgueConstant =
+    rowStencil.lebesgueConstant * laneStencil.lebesgueConstant
 
   /// Step of the layer-cake sum over distances, in units of h (any step gives an upper bound).
   static let distanceStep = 0.05
 
-  /// The relative error of cubic Lagrange binning at spacing s (= δ/h), summed over points.
+  /// The relative error of binning at row spacing s (= δ/h; lanes 2s), summed over points.
   ///
-  /// Per axis, for a point at distance a (in h) from the cell centre,
-  /// e₁(a) = (3/128)·s⁴·sup|He₄(b)|·exp((a² − b_min²)/2) over |b − a| ≤ 2s: the Lagrange
-  /// remainder f⁗(ξ)/4!·Πₖ(x − gₖ), with |Π| ≤ (9/16)δ⁴, f⁗ = φ·He₄/h⁴ and the nodes within
-  /// 2δ of the point. Both axes: e₂(a) = (1 + e₁(a))² − 1. Over the points the error is the
-  /// average of e₂(aᵢ) with weights K_h(x − xᵢ)/(N p(x)), and the weight beyond distance A is at
-  /// most W(A) = (ρ/θ)·exp(−A²/2); for the increasing envelope ē of e₂ the average is at most
-  /// ē(0) + ∫ ē′(A)·min(1, W(A)) dA (layer cake), summed here with W at each step's left end.
+  /// A point at distance a from the cell centre (in h) is offset by at most a along one axis
+  /// and at most a/√2 along the other, so with ēᵣ and ēₗ the rows' and the lanes' ē₁
+  /// (`KDEBinningStencil`) both factors together err by at most ē₂(a), the larger of
+  /// (1 + ēᵣ(a))·(1 + ēₗ(a/√2)) − 1 and (1 + ēᵣ(a/√2))·(1 + ēₗ(a)) − 1, increasing in a.
+  /// Over the points the error is the average of ē₂(aᵢ) with weights K_h(x − xᵢ)/(N p(x)),
+  /// and the weight beyond distance A is at most W(A) = (ρ/θ)·exp(−A²/2); so the average is
+  /// at most ē₂(0) + ∫ ē₂′(A)·min(1, W(A)) dA (layer cake), summed here with W at each
+  /// step's left end. Up to the knee, where W = 1, the sum telescopes to ē₂ there.
   static func interpolation(spacing s: Double, logConcentration: Double) -> Double {
     let logWeightLimit = logConcentration - log(KDEDensityGrid.significanceFraction)
-    var previousEnvelope = axisPairError(from: 0, to: 0, spacing: s)
+    let row = rowStencil.axisError(spacing: s)
+    let lane = laneStencil.axisError(spacing: laneSpacingRatio * s)
+    // ē₂(a): the relative error of both axes' interpolants for a point at distance a.
+    func pairError(_ a: Double) -> Double {
+      let diagonal = a / 2.0.squareRoot()
+      return max((1 + row(a)) * (1 + lane(diagonal)), (1 + row(diagonal)) * (1 + lane(a))) - 1
+    }
+    // The steps that start where W ≥ 1 add up to ē₂ at the end of the last of them.
+    let knee = ((2 * max(0, logWeightLimit)).squareRoot() / distanceStep).rounded(.down)
+    var distance = knee * distanceStep
+    var previousEnvelope = pairError(distance)
     var total = previousEnvelope
-    var distance = 0.0
     while true {
       let next = distance + distanceStep
-      let envelope = max(previousEnvelope, axisPairError(from: distance, to: next, spacing: s))
+      let envelope = pairError(next)
       let weight = min(1, exp(logWeightLimit - distance * distance / 2))
       total += (envelope - previousEnvelope) * weight
-      // Past the knee the weight falls as exp(−A²/2) and the envelope grows as A⁴·exp(2sA):
+      // Past the knee the weight falls as exp(−A²/2) and the envelope grows as A⁸·exp(4sA):
       // once their product is below 1e-16 the rest of the sum is negligible.
       if weight < 1, envelope * weight * next < 1e-16 { return total }
       if !total.isFinite { return .infinity }
       previousEnvelope = envelope
       distance = next
     }
-  }
-
-  /// e₂ for every distance in [lower, upper]: e₁ with b ranging over [lower − 2s, upper + 2s].
-  private static func axisPairError(from lower: Double, to upper: Double, spacing s: Double)
-    -> Double
-  {
-    let low = lower - 2 * s
-    let high = upper + 2 * s
-    var largestHermite = max(abs(hermite4(low)), abs(hermite4(high)))
-    if low <= 0 { largestHermite = max(largestHermite, 3) }
-    if low <= 3.0.squareRoot() && 3.0.squareRoot() <= high {
-      largestHermite = max(largestHermite, 6)
-    }
-    let nearest = max(0, low)
-    let s2 = s * s
-    let axis = 3.0 / 128 * s2 * s2 * largestHermite * exp((upper * upper - nearest * nearest) / 2)
-    return (1 + axis) * (1 + axis) - 1
-  }
-
-  /// He₄(b) = b⁴ − 6b² + 3, the probabilists' Hermite polynomial: φ⁗ = φ·He₄.
-  private static func hermite4(_ b: Double) -> Double {
-    let b2 = b * b
-    return b2 * b2 - 6 * b2 + 3
   }
 
   /// The relative error from leaving out kernel values beyond `cutoff`·h along either axis.
@@ -83,27 +78,42 @@ enum KDEGridErrorBound {
     return (2 * logRatio).squareRoot()
   }
 
-  /// The largest spacing s ≤ 0.3 whose interpolation bound is at most `target`, to 0.2%.
+  /// The largest row spacing s ≤ 0.5 whose interpolation bound is at most `target`, to
+  /// about 1%.
   ///
-  /// The bound grows with s, so halving finds a spacing that passes and ten bisection steps
-  /// narrow the gap; the result is always one that passed (or 1e-4 when none does).
+  /// The bound grows with s, so steps of √2 from s = 0.1 (near the result for moderate ρ)
+  /// bracket the spacing; then, as log(bound) is smooth in log s (close to 4·log s for small
+  /// s), interpolating in those logs, aimed 2% below the target and kept inside the middle 80%
+  /// of the bracket, closes in within a few evaluations, until a passing spacing is within 4%
+  /// of the target. The result is always a spacing that passed (or 1e-4 when none does).
   static func spacing(logConcentration: Double, target: Double) -> Double {
-    func passes(_ s: Double) -> Bool {
-      interpolation(spacing: s, logConcentration: logConcentration) <= target
+    func bounded(_ logSpacing: Double) -> (logSpacing: Double, logBound: Double) {
+      let bound = interpolation(spacing: exp(logSpacing), logConcentration: logConcentration)
+      return (logSpacing, log(bound))
     }
-    var high = 0.3
-    if passes(high) { return high }
-    var low = high / 2
-    while !passes(low) {
-      if low <= 1e-4 { return low }
-      high = low
-      low /= 2
+    let logTarget = log(target)
+    let logStep = log(2.0) / 2
+    var low = bounded(log(0.1))
+    var high = low
+    if low.logBound <= logTarget {
+      while high.logBound <= logTarget {
+        if high.logSpacing >= log(0.5) { return 0.5 }
+        low = high
+        high = bounded(min(high.logSpacing + logStep, log(0.5)))
+      }
+    } else {
+      while low.logBound > logTarget {
+        if low.logSpacing <= log(1e-4) { return 1e-4 }
+        high = low
+        low = bounded(max(low.logSpacing - logStep, log(1e-4)))
+      }
     }
-    for _ in 0..<10 {
-      let middle = (low + high) / 2
-      if passes(middle) { low = middle } else { high = middle }
+    for _ in 0..<8 where low.logBound < logTarget + log(0.96) {
+      let fraction = (logTarget + log(0.98) - low.logBound) / (high.logBound - low.logBound)
+      let point = bounded(
+        low.logSpacing + min(max(fraction, 0.1), 0.9) * (high.logSpacing - low.logSpacing))
+      if point.logBound <= logTarget { low = point } else { high = point }
     }
-    return low
+    return exp(low.logSpacing)
   }
-
 }

@@ -108,7 +108,7 @@ private final class LaunchedView {
     var searched = 0
     while monotonicSeconds() - start < timeout {
       guard readAvailable(waitingMilliseconds: 100) else { break }
-      if Self.find(needle, in: output, from: max(0, searched - needle.count)) != nil {
+      if output[max(0, searched - needle.count)...].firstRange(of: needle) != nil {
         return monotonicSeconds() - start
       }
       searched = output.count
@@ -154,15 +154,6 @@ private final class LaunchedView {
     guard count > 0 else { return count < 0 && errno == EINTR }
     output.append(contentsOf: buffer[0..<count])
     return true
-  }
-
-  private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-    guard haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
-    for index in start...(haystack.count - needle.count)
-    where haystack[index..<(index + needle.count)].elementsEqual(needle) {
-      return index
-    }
-    return nil
   }
 
   /// The path of the running executable.

@@ -4,15 +4,8 @@
 enum StatusBarLayer {
   /// Columns the loss sparkline takes at most.
   static let sparklineWidth = 24
-
-  /// A piece of a status line: a dim label, then a value in the status text colour,
-  /// `gap` columns after the previous piece.
-  private struct Segment {
-    var label: String
-    var value: String
-    var valueColor: CellColor? = nil
-    var gap = 2
-  }
+  /// Columns the sparkline keeps before it is dropped from a narrow line.
+  static let sparklineMinimumWidth = 8
 
   /// Title row: "scoreviz" in the accent colour, the dataset name and N; the message
   /// right-aligned in the accent colour (the error colour when `messageIsAlert`), cut with
@@ -20,7 +13,9 @@ enum StatusBarLayer {
   ///
   /// Line 1: objective, epoch, loss with its sparkline, samples/s. Line 2:
   /// "σ 0.100 (7/10)", h with its source, ε with plain/annealed, field error, frames/s.
-  /// Segments are two spaces apart and the lines are clipped at the right edge.
+  /// Segments are two spaces apart. A line too long for the width narrows the sparkline,
+  /// then shortens labels ("field error" to "error"), then drops whole segments, least
+  /// important first: a number is never cut.
   static func draw(_ state: ViewState, layout: ViewLayout, into frame: inout Frame) {
     drawTitle(state, layout: layout, into: &frame)
     let bar = layout.statusBar
@@ -35,54 +30,72 @@ enum StatusBarLayer {
     let status = state.status
     let missing = glyphs.missing
     func number(_ value: Double) -> String { NumberText.compact(value, missing: missing) }
-    let spark = Sparkline.glyphs(
-      status.lossHistory, width: sparklineWidth, levels: glyphs.sparkLevels)
+    let levels = glyphs.sparkLevels
     var training = [
-      Segment(label: "objective", value: status.objective.isEmpty ? missing : status.objective),
-      Segment(label: "epoch", value: NumberText.count(status.epoch, missing: missing)),
-      Segment(label: "loss", value: number(status.loss)),
+      StatusSegment(
+        label: "objective", value: status.objective.isEmpty ? missing : status.objective,
+        shortLabel: "", priority: 3),
+      StatusSegment(
+        label: "epoch", value: NumberText.count(status.epoch, missing: missing), priority: 4),
+      StatusSegment(label: "loss", value: number(status.loss), priority: 5),
     ]
+    let spark = Sparkline.glyphs(status.lossHistory, width: sparklineWidth, levels: levels)
     if !spark.isEmpty {
-      training.append(Segment(label: "", value: spark, valueColor: theme[.accent], gap: 1))
+      training.append(
+        StatusSegment(
+          label: "", value: spark, valueColor: theme[.accent], gap: 1, priority: 1,
+          narrowed: { Sparkline.glyphs(status.lossHistory, width: $0, levels: levels) },
+          minimumWidth: sparklineMinimumWidth))
     }
     training.append(
-      Segment(label: "samples/s", value: NumberText.rate(status.samplesPerSecond, missing: missing))
-    )
+      StatusSegment(
+        label: "samples/s", value: NumberText.rate(status.samplesPerSecond, missing: missing),
+        priority: 2))
     var level = ""
     if status.sigmaLevel > 0, status.sigmaLevelCount > 0 {
       level = " (\(status.sigmaLevel)/\(status.sigmaLevelCount))"
     }
     let source: String
+    let shortSource: String
     switch status.bandwidthSource {
-    case .rule(let name): source = name
-    case .lockedToSigma: source = "locked to " + glyphs.sigma
-    case .fixed: source = "fixed"
+    case .rule(let name): (source, shortSource) = (name, name)
+    case .lockedToSigma: (source, shortSource) = ("locked to " + glyphs.sigma, "=" + glyphs.sigma)
+    case .fixed: (source, shortSource) = ("fixed", "fixed")
     }
+    let bandwidth = number(status.bandwidth)
     let sampler = status.langevinMode == .plain ? "plain" : "annealed"
     let sampling = [
-      Segment(label: glyphs.sigma, value: number(status.sigma) + level),
-      Segment(label: "h", value: number(status.bandwidth) + " (" + source + ")"),
-      Segment(label: glyphs.epsilon, value: number(status.langevinStep) + " " + sampler),
-      Segment(label: "field error", value: number(status.fieldError)),
-      Segment(label: "fps", value: NumberText.rate(status.framesPerSecond, missing: missing)),
+      StatusSegment(label: glyphs.sigma, value: number(status.sigma) + level, priority: 5),
+      StatusSegment(
+        label: "h", value: bandwidth + " (" + source + ")",
+        shortValue: bandwidth + " (" + shortSource + ")", priority: 4),
+      StatusSegment(
+        label: glyphs.epsilon, value: number(status.langevinStep) + " " + sampler, priority: 2),
+      StatusSegment(
+        label: "field error", value: number(status.fieldError), shortLabel: "error",
+        priority: 3),
+      StatusSegment(
+        label: "fps", value: NumberText.rate(status.framesPerSecond, missing: missing),
+        priority: 1),
     ]
     drawLine(training, y: bar.y, state: state, into: &frame)
     drawLine(sampling, y: bar.y + 1, state: state, into: &frame)
   }
 
+  /// Draws the segments that fit (see `StatusLineFitting.fit`) from column 1.
   private static func drawLine(
-    _ segments: [Segment], y: Int, state: ViewState, into frame: inout Frame
+    _ segments: [StatusSegment], y: Int, state: ViewState, into frame: inout Frame
   ) {
     let theme = state.theme
     let style = state.glyphStyle
     var x = 1
-    for (index, segment) in segments.enumerated() {
+    let shown = StatusLineFitting.fit(segments, start: x, width: frame.width)
+    for (index, segment) in shown.enumerated() {
       if index > 0 { x += segment.gap }
-      let room = frame.width - x
-      guard room > 0 else { return }
       if !segment.label.isEmpty {
         x += frame.write(
-          segment.label + " ", x: x, y: y, limit: room, style: style, foreground: theme[.dimText])
+          segment.label + " ", x: x, y: y, limit: frame.width - x, style: style,
+          foreground: theme[.dimText])
       }
       x += frame.write(
         segment.value, x: x, y: y, limit: frame.width - x, style: style,

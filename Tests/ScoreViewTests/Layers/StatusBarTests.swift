@@ -1,5 +1,6 @@
 // The title and status lines report σ, its level, h, ε, the loss trend and messages.
 
+import Foundation
 import ScoreCore
 import ScoreView
 import Testing
@@ -20,8 +21,75 @@ import Testing
     let ascii = ViewRenderer.render(emptyState(width: 80, height: 24, style: .ascii))
     #expect(
       Self.statusLines(ascii)[1]
-        == " sigma 0.100 (7/10)  h 0.100 (Scott)  eps 2.00e-05 annealed  field error 0.123",
-      "the longer ASCII names push the last segment past column 80")
+        == " sigma 0.100 (7/10)  h 0.100 (Scott)  eps 2.00e-05 annealed  error 0.123  fps 60",
+      "the longer ASCII names fit once \"field error\" is shortened to \"error\"")
+  }
+
+  /// One level down from the default ladder at 80 × 24 the line is a column too long with
+  /// full labels; it shortens a label instead of cutting "fps 30" to "fps 3".
+  @Test func narrowLineShortensInsteadOfCuttingNumbers() {
+    var state = emptyState(width: 80, height: 24)
+    state.status.sigma = 0.0774
+    state.status.sigmaLevel = 6
+    state.status.bandwidth = 0.152
+    state.status.bandwidthSource = .rule("scott")
+    state.status.fieldError = 0.179
+    state.status.framesPerSecond = 30
+    #expect(
+      Self.statusLines(ViewRenderer.render(state))[1]
+        == " σ 0.0774 (6/10)  h 0.152 (scott)  ε 2.00e-05 annealed  error 0.179  fps 30")
+  }
+
+  /// At every width from 80 to 130 columns and for long and short readings, each segment of
+  /// the second line is shown whole, in its full or short form, or not at all; the line
+  /// ends within the frame and σ is always there.
+  @Test(arguments: [GlyphStyle.unicode, .ascii])
+  func samplingSegmentsAreWholeAtEveryWidth(style: GlyphStyle) {
+    let glyphs = style == .unicode ? ("σ", "ε") : ("sigma", "eps")
+    for long in [false, true] {
+      for width in 80...130 {
+        var state = emptyState(width: width, height: 24, style: style)
+        state.status.sigma = long ? 1.23e-4 : 0.5
+        state.status.sigmaLevel = long ? 10 : 1
+        state.status.bandwidthSource = long ? .lockedToSigma : .fixed
+        state.status.bandwidth = long ? 1.23e-4 : 0.5
+        state.status.fieldError = long ? 12.3 : 0.1
+        state.status.framesPerSecond = long ? 144 : 30
+        let sigmaText = long ? "1.23e-04 (10/10)" : "0.500 (1/10)"
+        let hValue = long ? "1.23e-04" : "0.500"
+        let source = long ? "locked to \(glyphs.0)" : "fixed"
+        let shortSource = long ? "=\(glyphs.0)" : "fixed"
+        let whole: Set<String> = [
+          "\(glyphs.0) \(sigmaText)", "h \(hValue) (\(source))", "h \(hValue) (\(shortSource))",
+          "\(glyphs.1) 2.00e-05 annealed", "field error \(long ? "12.3" : "0.100")",
+          "error \(long ? "12.3" : "0.100")", "fps \(long ? "144" : "30")",
+        ]
+        let line = Self.statusLines(ViewRenderer.render(state))[1]
+        let parts = line.dropFirst().split(separator: "  ").map {
+          $0.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
+        #expect(parts.first == "\(glyphs.0) \(sigmaText)", "width \(width): \(line)")
+        for part in parts {
+          #expect(whole.contains(part), "width \(width): '\(part)' is cut in \(line)")
+        }
+        if width >= 100 { #expect(parts.count == 5, "width \(width): \(line)") }
+      }
+    }
+  }
+
+  /// A long training line narrows the sparkline (newest values kept) before anything else.
+  @Test func trainingLineNarrowsTheSparklineFirst() {
+    var state = emptyState(width: 80, height: 24)
+    state.status.epoch = 1_234_567
+    state.status.loss = -1234
+    state.status.samplesPerSecond = 1_250_000
+    state.status.lossHistory = (0..<40).map(Double.init)
+    let line = Self.statusLines(ViewRenderer.render(state))[0]
+    // 1 + "objective DSM" 13 + 2 + "epoch 1234567" 13 + 2 + "loss -1234" 10 + 1 + spark
+    // + 2 + "samples/s 1.25M" 15 = 59 + spark ≤ 80: the newest 21 values, 19 … 39, each at
+    // level ⌊(v − 19)/20 · 7 + ½⌋.
+    #expect(
+      line == " objective DSM  epoch 1234567  loss -1234 ▁▁▂▂▂▃▃▃▄▄▅▅▅▆▆▆▇▇▇██  samples/s 1.25M")
   }
 
   /// Moving down the ladder changes exactly the σ text, nothing else in the frame.

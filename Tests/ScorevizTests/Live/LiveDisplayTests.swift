@@ -25,6 +25,28 @@ struct LiveDisplayTests {
     }
   }
 
+  @Test("After s and a resize to 80×24 the status line still ends with the whole frame rate")
+  func statusAfterSigmaAndResize() throws {
+    let tmux = try LiveView.start()
+    defer { tmux.kill() }
+    try LiveView.waitForView(tmux)
+    tmux.send(keys: "s")
+    try tmux.waitUntil { $0.contains("σ 0.0774 (6/10)") }
+    tmux.resize(width: 80, height: 24)
+    // Two seconds of frames at 80 columns: the rate is drawn whole (about 30, never a lone
+    // leading digit), and σ, h and the field error stay on the line.
+    Thread.sleep(forTimeInterval: 2)
+    let screen = try tmux.waitUntil { screen in
+      screen.split(separator: "\n").count == 24 && screen.contains("σ 0.0774 (6/10)")
+    }
+    let capture = TmuxCapture(screen)
+    let status = try #require(screen.split(separator: "\n").last.map(String.init))
+    #expect(status.contains("h 0.152 (scott)") && status.contains("error "))
+    let rate = try #require(capture.integer(after: "fps "), "no frame rate in: \(status)")
+    #expect(rate >= 10, "the view draws at about 30 frames/s, the line says: \(status)")
+    #expect(status.hasSuffix("fps \(rate)"))
+  }
+
   @Test("--ascii: every character on the screen is ASCII")
   func asciiOnly() throws {
     let tmux = try LiveView.start(["--ascii"])

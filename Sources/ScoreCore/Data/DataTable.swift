@@ -24,7 +24,7 @@ public struct DataTable: Sendable, Equatable {
 
   /// The two-column table of `points`, named `x` and `y` unless given other names.
   public init(points: [SIMD2<Double>], xName: String = "x", yName: String = "y") {
-    self.init(columnNames: [xName, yName], columns: [points.map(\.x), points.map(\.y)])
+    self.init(columnNames: [xName, yName], columns: [points.map { $0.x }, points.map { $0.y }])
   }
 
   /// The number of rows (0 for a table without columns).

@@ -40,8 +40,8 @@ public struct GaussianKDE: Sendable {
     precondition(bandwidth > 0 && bandwidth.isFinite, "The bandwidth must be positive and finite")
     self.points = points
     self.bandwidth = bandwidth
-    xs = points.map(\.x)
-    ys = points.map(\.y)
+    xs = points.map { $0.x }
+    ys = points.map { $0.y }
   }
 
   /// A KDE of `points` with the bandwidth that `choice` gives for them.

@@ -109,7 +109,7 @@ struct FieldCommand: ParsableCommand {
       let table = DataTable(
         columnNames: ["x", "y", "score_x", "score_y", "norm"],
         columns: [
-          positions.map(\.x), positions.map(\.y), scores.map(\.x), scores.map(\.y),
+          positions.map { $0.x }, positions.map { $0.y }, scores.map { $0.x }, scores.map { $0.y },
           scores.map { ($0 * $0).sum().squareRoot() },
         ])
       try emit(table, format: format, header: header, to: output)

@@ -67,8 +67,8 @@ struct KDECommand: ParsableCommand {
       let table = DataTable(
         columnNames: ["x", "y", "density", "log_density", "score_x", "score_y"],
         columns: [
-          queries.map(\.x), queries.map(\.y), results.map(\.density), results.map(\.logDensity),
-          results.map(\.score.x), results.map(\.score.y),
+          queries.map { $0.x }, queries.map { $0.y }, results.map(\.density), results.map(\.logDensity),
+          results.map { $0.score.x }, results.map { $0.score.y },
         ])
       let header: [(String, JSONValue)] = [
         ("bandwidth", .number(h)),

@@ -18,7 +18,7 @@ struct LiveSession {
 
   let engine: TrainingEngine
   /// The datasets `n`/`N` step through: the file given first, then the built-in ones.
-  let datasets: [Dataset]
+  private var datasets: DatasetCycle
   private(set) var datasetIndex = 0
   let themes: ThemeLibrary
   private(set) var themeName: String
@@ -46,7 +46,7 @@ struct LiveSession {
   private let particleCount: Int
 
   init(
-    engine: TrainingEngine, datasets: [Dataset], themes: ThemeLibrary, theme: LoadedTheme,
+    engine: TrainingEngine, datasets: DatasetCycle, themes: ThemeLibrary, theme: LoadedTheme,
     glyphStyle: GlyphStyle, particleCount: Int, seed: UInt64
   ) {
     self.engine = engine
@@ -99,10 +99,11 @@ struct LiveSession {
       guard datasets.count > 1 else { return }
       let step = action == .nextDataset ? 1 : datasets.count - 1
       datasetIndex = (datasetIndex + step) % datasets.count
-      engine.send(.replaceDataset(datasets[datasetIndex]))
+      let dataset = datasets.dataset(at: datasetIndex)
+      engine.send(.replaceDataset(dataset))
       fixedBandwidth = nil
       particles.respawn(count: particleCount, ladder: ladder)
-      message = "dataset: \(datasets[datasetIndex].name)"
+      message = "dataset: \(dataset.name)"
     case .nextObjective, .previousObjective:
       let all = Objective.allCases
       let index = all.firstIndex(of: snapshot.objective) ?? 0

@@ -6,15 +6,11 @@ import ScoreView
 
 extension LiveOptions {
   /// The datasets `n`/`N` step through: the given file or built-in set first, then the rest
-  /// of the built-in ones.
-  func datasets() throws -> [Dataset] {
+  /// of the built-in ones, generated when first chosen.
+  func datasets() throws -> DatasetCycle {
     let first = try source.load(seed: seed)
     let chosen = source.dataset.flatMap(BuiltinDataset.init(name:)) ?? (source.data == nil ? .moons : nil)
-    let others = BuiltinDataset.allCases.filter { $0 != chosen }.map { builtin in
-      var rng = SeededGenerator(seed: seed)
-      return builtin.makeDataset(count: source.count, using: &rng)
-    }
-    return [first] + others
+    return DatasetCycle(first: first, chosen: chosen, pointCount: source.count, seed: seed)
   }
 
   /// The theme named by `--theme`.
@@ -24,8 +20,9 @@ extension LiveOptions {
 
   /// A session with its engine, not yet training.
   func makeSession() throws -> LiveSession {
-    let datasets = try datasets()
-    let engine = TrainingEngine(data: TrainingData(datasets[0]), settings: engineSettings)
+    var datasets = try datasets()
+    let engine = TrainingEngine(
+      data: TrainingData(datasets.dataset(at: 0)), settings: engineSettings)
     return LiveSession(
       engine: engine, datasets: datasets, themes: themeLibrary, theme: try loadTheme(),
       glyphStyle: ascii ? .ascii : .unicode, particleCount: particles, seed: seed)

@@ -1,12 +1,26 @@
-// A centred bordered box listing every key the executable binds, one line each.
+// A centred bordered box listing every key the executable binds, one line each, scrolled when tall.
 
 /// Draws the help box over everything else.
-enum HelpOverlay {
+public enum HelpOverlay {
+  /// The bindings shown at once in a frame `height` rows high when `count` bindings do not
+  /// all fit: the rows inside the box (the frame's height minus 4) less the position line.
+  /// `count` when they all fit.
+  public static func pageSize(count: Int, height: Int) -> Int {
+    let available = max(0, height - 4)
+    return count <= available ? count : max(1, available - 1)
+  }
+
+  /// The largest useful `ViewState.helpScroll`: 0 when every binding fits.
+  public static func largestScroll(count: Int, height: Int) -> Int {
+    max(0, count - pageSize(count: count, height: height))
+  }
+
   /// A box centred in `frame`: a border (box drawing, or `+ - |` in ASCII) titled " Keys ",
   /// one line per binding (the key left-aligned in the accent colour, padded to the longest
   /// key, two spaces, the summary), on the help background. The box is as wide as its
   /// longest line allows, at most the frame's width minus 2; lines are clipped to it. When
-  /// the bindings do not fit the frame's height minus 2, the last line shows an ellipsis.
+  /// the bindings do not fit the frame's height minus 4, a page of them from
+  /// `state.helpScroll` is shown and the last line says which ("12–30 of 31  ↑↓ PgUp PgDn").
   static func draw(_ state: ViewState, into frame: inout Frame) {
     let style = state.glyphStyle
     let glyphs = ViewGlyphs.forStyle(style)
@@ -15,12 +29,18 @@ enum HelpOverlay {
     let keyWidth = keys.map(\.key.unicodeScalars.count).max() ?? 0
     let summaryWidth = keys.map(\.summary.unicodeScalars.count).max() ?? 0
     let title = " Keys "
-    let contentWidth = max(title.count + 2, keyWidth + 2 + summaryWidth)
-    let boxWidth = min(frame.width - 2, contentWidth + 4)
     let availableLines = frame.height - 4
-    guard boxWidth >= 4, availableLines >= 1 else { return }
     let isCut = keys.count > availableLines
     let lineCount = isCut ? availableLines : keys.count
+    let page = pageSize(count: keys.count, height: frame.height)
+    let first = min(max(0, state.helpScroll), largestScroll(count: keys.count, height: frame.height))
+    let dash = style == .unicode ? "–" : "-"
+    let scrollKeys = style == .unicode ? "↑↓ PgUp PgDn" : "up/down PgUp PgDn"
+    let position = isCut ? "\(first + 1)\(dash)\(first + page) of \(keys.count)  " + scrollKeys : ""
+    let contentWidth = max(
+      title.count + 2, keyWidth + 2 + summaryWidth, position.unicodeScalars.count)
+    let boxWidth = min(frame.width - 2, contentWidth + 4)
+    guard boxWidth >= 4, availableLines >= 1 else { return }
     let boxHeight = lineCount + 2
     let left = (frame.width - boxWidth) / 2
     let top = (frame.height - boxHeight) / 2
@@ -53,10 +73,12 @@ enum HelpOverlay {
     for index in 0..<lineCount {
       let y = top + 1 + index
       if isCut, index == lineCount - 1 {
-        frame.write(glyphs.ellipsis, x: left + 2, y: y, limit: innerWidth, style: style)
+        frame.write(
+          position, x: left + 2, y: y, limit: innerWidth, style: style,
+          foreground: theme[.helpText])
         continue
       }
-      let binding = keys[index]
+      let binding = keys[first + index]
       let used = frame.write(
         binding.key, x: left + 2, y: y, limit: innerWidth, style: style,
         foreground: theme[.accent], attributes: .bold)

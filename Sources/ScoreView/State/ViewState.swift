@@ -58,6 +58,8 @@ public struct ViewState: Sendable, Equatable {
   public var showsHelp: Bool
   /// The keys the help overlay lists, in order.
   public var keyBindings: [KeyBinding]
+  /// The first binding the help overlay shows when they do not all fit (clamped when drawn).
+  public var helpScroll = 0
 
   /// A state of the given size with the built-in theme, the unit box [−1, 1]², nothing to
   /// plot, every layer switched on and the density in KDE mode.

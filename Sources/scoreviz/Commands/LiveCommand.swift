@@ -76,6 +76,8 @@ struct LiveCommand: ParsableCommand {
       session.handle(key: scalar)
     case .key(.escape):
       if session.showsHelp { session.perform(.help) }
+    case .key(.up), .key(.down), .key(.pageUp), .key(.pageDown), .key(.home), .key(.end):
+      session.scrollHelp(by: helpScrollLines(event, height: terminal.height), height: terminal.height)
     case .mousePress(let column, let row, .left):
       if let point = session.dataPoint(
         column: column, row: row, width: terminal.width, height: terminal.height, snapshot: snapshot)
@@ -86,6 +88,20 @@ struct LiveCommand: ParsableCommand {
       terminal.forceFullRepaint()
     default:
       break
+    }
+  }
+
+  /// How far an arrow, page or Home/End key moves the help overlay: a line, a page, or all
+  /// the way.
+  private func helpScrollLines(_ event: TerminalEvent, height: Int) -> Int {
+    let page = HelpOverlay.pageSize(count: LiveAction.keyBindings.count, height: height)
+    switch event {
+    case .key(.up): return -1
+    case .key(.down): return 1
+    case .key(.pageUp): return -page
+    case .key(.pageDown): return page
+    case .key(.home): return -LiveAction.keyBindings.count
+    default: return LiveAction.keyBindings.count
     }
   }
 }

@@ -34,6 +34,8 @@ struct LiveSession {
   private(set) var showsArrows = true
   private(set) var showsParticles = true
   private(set) var showsHelp = false
+  /// The first key the help overlay lists when they do not all fit.
+  private(set) var helpScroll = 0
   private(set) var clickMode: ClickMode = .addPoint
   private(set) var particles: ParticleSystem
   private(set) var isPaused = false
@@ -76,7 +78,9 @@ struct LiveSession {
     message = ""
     switch action {
     case .quit: shouldQuit = true
-    case .help: showsHelp.toggle()
+    case .help:
+      showsHelp.toggle()
+      helpScroll = 0
     case .pause:
       isPaused.toggle()
       engine.send(.setPaused(isPaused))
@@ -179,6 +183,14 @@ struct LiveSession {
     }
   }
 
+  /// Moves the help overlay `lines` bindings down (negative: up); nothing when it is closed.
+  /// The position is kept within what a terminal `height` rows high can show.
+  mutating func scrollHelp(by lines: Int, height: Int) {
+    guard showsHelp else { return }
+    let largest = HelpOverlay.largestScroll(count: LiveAction.keyBindings.count, height: height)
+    helpScroll = min(largest, max(0, helpScroll + lines))
+  }
+
   /// The whole picture for a `width` × `height` terminal.
   mutating func viewState(width: Int, height: Int, snapshot: EngineSnapshot) -> ViewState {
     let layout = ViewLayout(width: width, height: height)
@@ -197,6 +209,8 @@ struct LiveSession {
     state.showsParticles = showsParticles
     state.showsHelp = showsHelp
     state.keyBindings = LiveAction.keyBindings
+    helpScroll = min(helpScroll, HelpOverlay.largestScroll(count: state.keyBindings.count, height: height))
+    state.helpScroll = helpScroll
     guard !layout.isTooSmall else { return state }
 
     if densityMode == .kde {

@@ -1,5 +1,6 @@
 // The help overlay lists every key it is given, one line each, in a bordered box.
 
+import Foundation
 import ScoreView
 import Testing
 
@@ -38,12 +39,31 @@ import Testing
     #expect(!ViewRenderer.render(state).plainText.contains("pause or resume"))
   }
 
-  /// More keys than rows: as many as fit, then an ellipsis line, all inside the frame.
-  @Test func tooManyKeysAreCut() {
+  /// More keys than rows at 80 × 24: 20 rows inside the box, so 19 bindings and a line that
+  /// says which are shown; scrolled, the page moves, and a scroll past the end stops at the
+  /// last page (bindings 22–40). Everything stays inside the frame.
+  @Test func tooManyKeysScroll() {
     var state = emptyState(width: 80, height: 24)
     state.keyBindings = (0..<40).map { KeyBinding(key: "k\($0)", summary: "action \($0)") }
     state.showsHelp = true
-    let text = ViewRenderer.render(state).plainText
-    #expect(text.contains("action 0") && text.contains("…") && !text.contains("action 39"))
+    #expect(HelpOverlay.pageSize(count: 40, height: 24) == 19)
+    #expect(HelpOverlay.largestScroll(count: 40, height: 24) == 21)
+    #expect(HelpOverlay.largestScroll(count: 6, height: 24) == 0)
+    /// The numbers after "action " on the screen, top to bottom.
+    func shown(_ state: ViewState) -> [Int] {
+      ViewRenderer.render(state).plainText.components(separatedBy: "action ").dropFirst()
+        .compactMap { Int($0.prefix { $0.isNumber }) }
+    }
+    let top = ViewRenderer.render(state).plainText
+    #expect(shown(state) == Array(0..<19))
+    #expect(top.contains("1–19 of 40  ↑↓ PgUp PgDn"))
+    state.helpScroll = 5
+    #expect(shown(state) == Array(5..<24))
+    #expect(ViewRenderer.render(state).plainText.contains("6–24 of 40"))
+    state.helpScroll = 99
+    #expect(shown(state) == Array(21..<40))
+    #expect(ViewRenderer.render(state).plainText.contains("22–40 of 40"))
+    state.glyphStyle = .ascii
+    #expect(ViewRenderer.render(state).plainText.contains("22-40 of 40  up/down PgUp PgDn"))
   }
 }

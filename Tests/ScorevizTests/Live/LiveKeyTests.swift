@@ -67,6 +67,25 @@ struct LiveKeyTests {
     #expect(hidden.contains("σ 0.129 (5/10)"))
   }
 
+  @Test("At 80×24 the help shows a page of keys; ↓ and PgDn scroll to the last ones, Home back")
+  func helpScrollsOnASmallTerminal() throws {
+    let tmux = try LiveView.start(width: 80, height: 24)
+    defer { tmux.kill() }
+    try LiveView.waitForView(tmux)
+    let count = Self.keyList.count
+    tmux.send(keys: "?")
+    let first = try tmux.waitUntil { $0.contains("1–19 of \(count)") && $0.contains("┘") }
+    #expect(first.contains("│ q ") && !first.contains("next colour theme"))
+    tmux.send(keys: "Down")
+    let moved = try tmux.waitUntil { $0.contains("2–20 of \(count)") }
+    #expect(!moved.contains("│ q ") && moved.contains("│ ? "))
+    tmux.send(keys: "NPage")
+    let last = try tmux.waitUntil { $0.contains("\(count - 18)–\(count) of \(count)") }
+    #expect(last.contains("next colour theme") && !last.contains("│ ? "))
+    tmux.send(keys: "Home")
+    try tmux.waitUntil { $0.contains("1–19 of \(count)") }
+  }
+
   /// Every key of the live view and its summary, as the README documents them.
   private static let keyList: [(String, String)] = [
     ("q", "quit"), ("?", "show or hide this help"), ("space", "pause or resume training"),

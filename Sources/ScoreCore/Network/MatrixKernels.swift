@@ -54,14 +54,8 @@ enum MatrixKernels {
     row: Int, column: Int, depth: Int, a: UnsafePointer<Float>, rowStride: Int,
     depthStride: Int, b: UnsafePointer<Float>, epilogue: Epilogue
   ) {
-    var c00 = SIMD16<Float>(), c01 = SIMD16<Float>(), c02 = SIMD16<Float>()
-    var c03 = SIMD16<Float>(), c10 = SIMD16<Float>(), c11 = SIMD16<Float>()
-    var c12 = SIMD16<Float>(), c13 = SIMD16<Float>(), c20 = SIMD16<Float>()
-    var c21 = SIMD16<Float>(), c22 = SIMD16<Float>(), c23 = SIMD16<Float>()
-    var c30 = SIMD16<Float>(), c31 = SIMD16<Float>(), c32 = SIMD16<Float>()
-    var c33 = SIMD16<Float>(), c40 = SIMD16<Float>(), c41 = SIMD16<Float>()
-    var c42 = SIMD16<Float>(), c43 = SIMD16<Float>(), c50 = SIMD16<Float>()
-    var c51 = SIMD16<Float>(), c52 = SIMD16<Float>(), c53 = SIMD16<Float>()
+    var r0 = WideRow(), r1 = WideRow(), r2 = WideRow(), r3 = WideRow(), r4 = WideRow()
+    var r5 = WideRow()
     let s1 = rowStride, s2 = rowStride &* 2, s3 = rowStride &* 3, s4 = rowStride &* 4
     let s5 = rowStride &* 5
     var ap = a + row &* rowStride
@@ -69,70 +63,23 @@ enum MatrixKernels {
     var k = 0
     while k < depth {
       let b0 = load16(bp), b1 = load16(bp + 16), b2 = load16(bp + 32), b3 = load16(bp + 48)
-      var av = SIMD16<Float>(repeating: ap[0])
-      c00 = c00.addingProduct(av, b0)
-      c01 = c01.addingProduct(av, b1)
-      c02 = c02.addingProduct(av, b2)
-      c03 = c03.addingProduct(av, b3)
-      av = SIMD16<Float>(repeating: ap[s1])
-      c10 = c10.addingProduct(av, b0)
-      c11 = c11.addingProduct(av, b1)
-      c12 = c12.addingProduct(av, b2)
-      c13 = c13.addingProduct(av, b3)
-      av = SIMD16<Float>(repeating: ap[s2])
-      c20 = c20.addingProduct(av, b0)
-      c21 = c21.addingProduct(av, b1)
-      c22 = c22.addingProduct(av, b2)
-      c23 = c23.addingProduct(av, b3)
-      av = SIMD16<Float>(repeating: ap[s3])
-      c30 = c30.addingProduct(av, b0)
-      c31 = c31.addingProduct(av, b1)
-      c32 = c32.addingProduct(av, b2)
-      c33 = c33.addingProduct(av, b3)
-      av = SIMD16<Float>(repeating: ap[s4])
-      c40 = c40.addingProduct(av, b0)
-      c41 = c41.addingProduct(av, b1)
-      c42 = c42.addingProduct(av, b2)
-      c43 = c43.addingProduct(av, b3)
-      av = SIMD16<Float>(repeating: ap[s5])
-      c50 = c50.addingProduct(av, b0)
-      c51 = c51.addingProduct(av, b1)
-      c52 = c52.addingProduct(av, b2)
-      c53 = c53.addingProduct(av, b3)
+      r0.add(ap[0], b0, b1, b2, b3)
+      r1.add(ap[s1], b0, b1, b2, b3)
+      r2.add(ap[s2], b0, b1, b2, b3)
+      r3.add(ap[s3], b0, b1, b2, b3)
+      r4.add(ap[s4], b0, b1, b2, b3)
+      r5.add(ap[s5], b0, b1, b2, b3)
       ap += depthStride
       bp += width
       k &+= 1
     }
-    var index = row &* width &+ column
-    epilogue.apply(c00, index: index, column: column)
-    epilogue.apply(c01, index: index &+ 16, column: column &+ 16)
-    epilogue.apply(c02, index: index &+ 32, column: column &+ 32)
-    epilogue.apply(c03, index: index &+ 48, column: column &+ 48)
-    index &+= width
-    epilogue.apply(c10, index: index, column: column)
-    epilogue.apply(c11, index: index &+ 16, column: column &+ 16)
-    epilogue.apply(c12, index: index &+ 32, column: column &+ 32)
-    epilogue.apply(c13, index: index &+ 48, column: column &+ 48)
-    index &+= width
-    epilogue.apply(c20, index: index, column: column)
-    epilogue.apply(c21, index: index &+ 16, column: column &+ 16)
-    epilogue.apply(c22, index: index &+ 32, column: column &+ 32)
-    epilogue.apply(c23, index: index &+ 48, column: column &+ 48)
-    index &+= width
-    epilogue.apply(c30, index: index, column: column)
-    epilogue.apply(c31, index: index &+ 16, column: column &+ 16)
-    epilogue.apply(c32, index: index &+ 32, column: column &+ 32)
-    epilogue.apply(c33, index: index &+ 48, column: column &+ 48)
-    index &+= width
-    epilogue.apply(c40, index: index, column: column)
-    epilogue.apply(c41, index: index &+ 16, column: column &+ 16)
-    epilogue.apply(c42, index: index &+ 32, column: column &+ 32)
-    epilogue.apply(c43, index: index &+ 48, column: column &+ 48)
-    index &+= width
-    epilogue.apply(c50, index: index, column: column)
-    epilogue.apply(c51, index: index &+ 16, column: column &+ 16)
-    epilogue.apply(c52, index: index &+ 32, column: column &+ 32)
-    epilogue.apply(c53, index: index &+ 48, column: column &+ 48)
+    let index = row &* width &+ column
+    r0.apply(epilogue, index: index, column: column)
+    r1.apply(epilogue, index: index &+ width, column: column)
+    r2.apply(epilogue, index: index &+ 2 &* width, column: column)
+    r3.apply(epilogue, index: index &+ 3 &* width, column: column)
+    r4.apply(epilogue, index: index &+ 4 &* width, column: column)
+    r5.apply(epilogue, index: index &+ 5 &* width, column: column)
   }
 
   /// Rows `row` ..< `row` + 8, columns `column` ..< `column` + 32.
@@ -141,73 +88,82 @@ enum MatrixKernels {
     row: Int, column: Int, depth: Int, a: UnsafePointer<Float>, rowStride: Int,
     depthStride: Int, b: UnsafePointer<Float>, epilogue: Epilogue
   ) {
-    var c00 = SIMD16<Float>(), c01 = SIMD16<Float>()
-    var c10 = SIMD16<Float>(), c11 = SIMD16<Float>()
-    var c20 = SIMD16<Float>(), c21 = SIMD16<Float>()
-    var c30 = SIMD16<Float>(), c31 = SIMD16<Float>()
-    var c40 = SIMD16<Float>(), c41 = SIMD16<Float>()
-    var c50 = SIMD16<Float>(), c51 = SIMD16<Float>()
-    var c60 = SIMD16<Float>(), c61 = SIMD16<Float>()
-    var c70 = SIMD16<Float>(), c71 = SIMD16<Float>()
+    var r0 = NarrowRow(), r1 = NarrowRow(), r2 = NarrowRow(), r3 = NarrowRow()
+    var r4 = NarrowRow(), r5 = NarrowRow(), r6 = NarrowRow(), r7 = NarrowRow()
     let s1 = rowStride, s2 = rowStride &* 2, s3 = rowStride &* 3, s4 = rowStride &* 4
     let s5 = rowStride &* 5, s6 = rowStride &* 6, s7 = rowStride &* 7
     var ap = a + row &* rowStride
     var bp = b + column
     var k = 0
     while k < depth {
-      let b0 = load16(bp)
-      let b1 = load16(bp + 16)
-      var av = SIMD16<Float>(repeating: ap[0])
-      c00 = c00.addingProduct(av, b0)
-      c01 = c01.addingProduct(av, b1)
-      av = SIMD16<Float>(repeating: ap[s1])
-      c10 = c10.addingProduct(av, b0)
-      c11 = c11.addingProduct(av, b1)
-      av = SIMD16<Float>(repeating: ap[s2])
-      c20 = c20.addingProduct(av, b0)
-      c21 = c21.addingProduct(av, b1)
-      av = SIMD16<Float>(repeating: ap[s3])
-      c30 = c30.addingProduct(av, b0)
-      c31 = c31.addingProduct(av, b1)
-      av = SIMD16<Float>(repeating: ap[s4])
-      c40 = c40.addingProduct(av, b0)
-      c41 = c41.addingProduct(av, b1)
-      av = SIMD16<Float>(repeating: ap[s5])
-      c50 = c50.addingProduct(av, b0)
-      c51 = c51.addingProduct(av, b1)
-      av = SIMD16<Float>(repeating: ap[s6])
-      c60 = c60.addingProduct(av, b0)
-      c61 = c61.addingProduct(av, b1)
-      av = SIMD16<Float>(repeating: ap[s7])
-      c70 = c70.addingProduct(av, b0)
-      c71 = c71.addingProduct(av, b1)
+      let b0 = load16(bp), b1 = load16(bp + 16)
+      r0.add(ap[0], b0, b1)
+      r1.add(ap[s1], b0, b1)
+      r2.add(ap[s2], b0, b1)
+      r3.add(ap[s3], b0, b1)
+      r4.add(ap[s4], b0, b1)
+      r5.add(ap[s5], b0, b1)
+      r6.add(ap[s6], b0, b1)
+      r7.add(ap[s7], b0, b1)
       ap += depthStride
       bp += width
       k &+= 1
     }
-    var index = row &* width &+ column
-    epilogue.apply(c00, index: index, column: column)
-    epilogue.apply(c01, index: index &+ 16, column: column &+ 16)
-    index &+= width
-    epilogue.apply(c10, index: index, column: column)
-    epilogue.apply(c11, index: index &+ 16, column: column &+ 16)
-    index &+= width
-    epilogue.apply(c20, index: index, column: column)
-    epilogue.apply(c21, index: index &+ 16, column: column &+ 16)
-    index &+= width
-    epilogue.apply(c30, index: index, column: column)
-    epilogue.apply(c31, index: index &+ 16, column: column &+ 16)
-    index &+= width
-    epilogue.apply(c40, index: index, column: column)
-    epilogue.apply(c41, index: index &+ 16, column: column &+ 16)
-    index &+= width
-    epilogue.apply(c50, index: index, column: column)
-    epilogue.apply(c51, index: index &+ 16, column: column &+ 16)
-    index &+= width
-    epilogue.apply(c60, index: index, column: column)
-    epilogue.apply(c61, index: index &+ 16, column: column &+ 16)
-    index &+= width
-    epilogue.apply(c70, index: index, column: column)
-    epilogue.apply(c71, index: index &+ 16, column: column &+ 16)
+    let index = row &* width &+ column
+    r0.apply(epilogue, index: index, column: column)
+    r1.apply(epilogue, index: index &+ width, column: column)
+    r2.apply(epilogue, index: index &+ 2 &* width, column: column)
+    r3.apply(epilogue, index: index &+ 3 &* width, column: column)
+    r4.apply(epilogue, index: index &+ 4 &* width, column: column)
+    r5.apply(epilogue, index: index &+ 5 &* width, column: column)
+    r6.apply(epilogue, index: index &+ 6 &* width, column: column)
+    r7.apply(epilogue, index: index &+ 7 &* width, column: column)
+  }
+}
+
+/// One row of a 6 × 64 tile: four accumulators of 16 columns, kept in registers.
+private struct WideRow {
+  var c0 = SIMD16<Float>(), c1 = SIMD16<Float>(), c2 = SIMD16<Float>(), c3 = SIMD16<Float>()
+
+  /// c += a·(b0, b1, b2, b3): one element of A times a row of the B strip.
+  @inline(__always)
+  mutating func add(
+    _ a: Float, _ b0: SIMD16<Float>, _ b1: SIMD16<Float>, _ b2: SIMD16<Float>,
+    _ b3: SIMD16<Float>
+  ) {
+    let av = SIMD16<Float>(repeating: a)
+    c0 = c0.addingProduct(av, b0)
+    c1 = c1.addingProduct(av, b1)
+    c2 = c2.addingProduct(av, b2)
+    c3 = c3.addingProduct(av, b3)
+  }
+
+  /// The row's four blocks through `epilogue`, left to right from flat `index`.
+  @inline(__always)
+  func apply<Epilogue: TileEpilogue>(_ epilogue: Epilogue, index: Int, column: Int) {
+    epilogue.apply(c0, index: index, column: column)
+    epilogue.apply(c1, index: index &+ 16, column: column &+ 16)
+    epilogue.apply(c2, index: index &+ 32, column: column &+ 32)
+    epilogue.apply(c3, index: index &+ 48, column: column &+ 48)
+  }
+}
+
+/// One row of an 8 × 32 tile: two accumulators of 16 columns, kept in registers.
+private struct NarrowRow {
+  var c0 = SIMD16<Float>(), c1 = SIMD16<Float>()
+
+  /// c += a·(b0, b1).
+  @inline(__always)
+  mutating func add(_ a: Float, _ b0: SIMD16<Float>, _ b1: SIMD16<Float>) {
+    let av = SIMD16<Float>(repeating: a)
+    c0 = c0.addingProduct(av, b0)
+    c1 = c1.addingProduct(av, b1)
+  }
+
+  /// The row's two blocks through `epilogue`, left to right from flat `index`.
+  @inline(__always)
+  func apply<Epilogue: TileEpilogue>(_ epilogue: Epilogue, index: Int, column: Int) {
+    epilogue.apply(c0, index: index, column: column)
+    epilogue.apply(c1, index: index &+ 16, column: column &+ 16)
   }
 }

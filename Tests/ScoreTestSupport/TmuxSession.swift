@@ -82,6 +82,13 @@ public final class TmuxSession: Sendable {
     }
   }
 
+  /// Pastes `text` into the pane as a terminal does (`set-buffer`, then `paste-buffer -p`):
+  /// wrapped in bracketed-paste marks when the program asked for them (mode 2004).
+  public func paste(_ text: String) {
+    _ = Self.shell(tmuxCommand(["set-buffer", "--", text]))
+    _ = Self.shell(tmuxCommand(["paste-buffer", "-p", "-t", name]))
+  }
+
   /// Resizes the window (and so the pane, which sends SIGWINCH to the program).
   public func resize(width: Int, height: Int) {
     _ = Self.shell(

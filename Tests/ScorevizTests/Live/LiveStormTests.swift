@@ -74,6 +74,23 @@ struct LiveStormTests {
     LiveView.expectRestored(tmux, screen: end)
   }
 
+  @Test("A 30 kB paste full of keys (q, h, s, m, n, R) is dropped whole: nothing changes")
+  func largePaste() throws {
+    let tmux = try LiveView.start()
+    defer { tmux.kill() }
+    try LiveView.waitForView(tmux)
+    var generator = SeededGenerator(seed: 5)
+    let letters = Array("qhHsSmnNRtbl?123 abcdefgijkopruvwxyz\n")
+    let blob = String((0..<30_000).map { _ in letters.randomElement(using: &generator)! })
+    tmux.paste(blob + "q")
+    Thread.sleep(forTimeInterval: 1.5)
+    let screen = try tmux.waitUntil { $0.contains("σ ") }
+    #expect(screen.hasPrefix(" scoreviz  moons"), "n did not switch the dataset")
+    #expect(screen.contains("σ 0.129 (5/10)") && screen.contains("(scott)"))
+    #expect(screen.contains("annealed") && !screen.contains("Keys") && !screen.contains("paused"))
+    #expect(tmux.isAlternateScreenOn, "q did not quit")
+  }
+
   @Test("A resize storm down to 1×1 and up to 300×100, then 120×40: the whole view again")
   func resizeStorm() throws {
     let tmux = try LiveView.start()

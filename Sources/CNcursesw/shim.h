@@ -19,10 +19,13 @@
 #endif
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -68,37 +71,61 @@ static inline int nc_put(WINDOW *win, int y, int x, wchar_t scalar, attr_t attrs
   return mvwadd_wch(win, y, x, &cc);
 }
 
-// MARK: - Process guards
+// MARK: - Terminal modes
 
-/// The signals that end a session politely: Ctrl-C, kill, and a hang-up (an SSH drop).
-static inline const int *nc_exit_signals(int *count) {
-  static const int signals[] = {SIGINT, SIGTERM, SIGHUP};
-  *count = 3;
-  return signals;
+/// Whether terminfo's `kmous` is the SGR (mode 1006) report prefix, in which case ncurses
+/// switches SGR reports on and decodes them itself.
+static inline bool nc_key_mouse_is_sgr(void) {
+  const char *value = tigetstr("kmous");
+  return value != NULL && value != (const char *)-1 && strncmp(value, "\033[<", 3) == 0;
 }
 
-static inline struct sigaction *nc_saved_exit_actions(void) {
-  static struct sigaction saved[3];
+/// Writes `sequence` straight to standard output (the terminal curses draws on).
+static inline void nc_write_control(const char *sequence) {
+  size_t length = strlen(sequence);
+  while (length > 0) {
+    ssize_t written = write(STDOUT_FILENO, sequence, length);
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) return;
+    sequence += written;
+    length -= (size_t)written;
+  }
+}
+
+// MARK: - Process guards
+
+/// The actions of the signals `nc_ignore_signal` set to be ignored, by signal number.
+static inline struct sigaction *nc_saved_ignored_actions(void) {
+  static struct sigaction saved[NSIG];
   return saved;
 }
 
-/// Sets SIGINT, SIGTERM and SIGHUP to be ignored (so ncurses installs no handler of its own)
-/// and remembers their previous actions.
-static inline void nc_ignore_exit_signals(void) {
-  int count;
-  const int *signals = nc_exit_signals(&count);
+static inline bool *nc_ignored_signals(void) {
+  static bool ignored[NSIG];
+  return ignored;
+}
+
+/// Sets `signal` to be ignored (so ncurses installs no handler of its own for it) and
+/// remembers its previous action, once, until `nc_restore_ignored_signals`.
+static inline void nc_ignore_signal(int signal) {
+  if (signal <= 0 || signal >= NSIG) return;
+  bool *ignored = nc_ignored_signals();
   struct sigaction ignore;
   sigemptyset(&ignore.sa_mask);
   ignore.sa_flags = 0;
   ignore.sa_handler = SIG_IGN;
-  for (int i = 0; i < count; i++) sigaction(signals[i], &ignore, &nc_saved_exit_actions()[i]);
+  sigaction(signal, &ignore, ignored[signal] ? NULL : &nc_saved_ignored_actions()[signal]);
+  ignored[signal] = true;
 }
 
-/// Puts back the actions `nc_ignore_exit_signals` replaced.
-static inline void nc_restore_exit_signals(void) {
-  int count;
-  const int *signals = nc_exit_signals(&count);
-  for (int i = 0; i < count; i++) sigaction(signals[i], &nc_saved_exit_actions()[i], NULL);
+/// Puts back the actions `nc_ignore_signal` replaced.
+static inline void nc_restore_ignored_signals(void) {
+  bool *ignored = nc_ignored_signals();
+  for (int signal = 1; signal < NSIG; signal++) {
+    if (!ignored[signal]) continue;
+    sigaction(signal, &nc_saved_ignored_actions()[signal], NULL);
+    ignored[signal] = false;
+  }
 }
 
 /// Descriptors of the stderr capture: [0] the real stderr, [1] the capture file; -1 when off.
@@ -158,15 +185,37 @@ static inline void nc_release_stderr(void) {
   close(capture);
 }
 
-/// The signals a crash raises, and their actions before the crash handler replaced them.
+/// Bytes of the alternate signal stack the session's thread gets: room for the crash handler,
+/// endwin and the handler it passes the signal on to (the Swift backtracer's).
+static inline size_t nc_alternate_stack_size(void) { return 256 * 1024; }
+
+/// Gives the calling thread an alternate signal stack of `nc_alternate_stack_size()` bytes
+/// unless it has one at least that large, so the crash handler can run after the thread's
+/// own stack overflowed. The stack is kept for the life of the process.
+static inline void nc_install_alternate_stack(void) {
+  size_t size = nc_alternate_stack_size();
+  stack_t current;
+  if (sigaltstack(NULL, &current) != 0) return;
+  if (!(current.ss_flags & SS_DISABLE) && current.ss_size >= size) return;
+  void *memory = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (memory == MAP_FAILED) return;
+  stack_t stack;
+  stack.ss_sp = memory;
+  stack.ss_flags = 0;
+  stack.ss_size = size;
+  if (sigaltstack(&stack, NULL) != 0) munmap(memory, size);
+}
+
+/// The signals a crash raises, plus SIGQUIT (Ctrl-\), which also ends with a core dump.
 static inline const int *nc_crash_signals(int *count) {
-  static const int signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
-  *count = 6;
+  static const int signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT, SIGSYS};
+  *count = 8;
   return signals;
 }
 
+/// The actions the crash handler replaced, in `nc_crash_signals` order.
 static inline struct sigaction *nc_saved_crash_actions(void) {
-  static struct sigaction saved[6];
+  static struct sigaction saved[8];
   return saved;
 }
 
@@ -185,22 +234,64 @@ static inline void nc_remove_crash_handler(void) {
   *installed = false;
 }
 
-/// On a crash: leave curses mode, replay captured stderr, restore the previous action (the
-/// Swift backtracer or the default) and let it run. A fault raised by the kernel (si_code > 0)
-/// repeats when the handler returns; one sent by a process (abort, kill) is raised again.
+/// Leaves curses mode if it is on: endwin (cursor, modes, main screen, mouse reporting off),
+/// then SGR mouse reports and bracketed paste off (harmless where they were never on).
+static inline void nc_leave_curses(void) {
+  if (isendwin()) return;
+  static const char reset[] = "\033[?1006l\033[?2004l";
+  endwin();
+  ssize_t written;
+  do written = write(STDOUT_FILENO, reset, sizeof reset - 1);
+  while (written < 0 && errno == EINTR);
+}
+
+/// Ends the process with `signal`'s default action (terminate, with a core dump for the
+/// crash signals): the action is reset, the signal unblocked in this thread and raised.
+static inline void nc_die_by_signal(int signal) {
+  struct sigaction fallback;
+  sigemptyset(&fallback.sa_mask);
+  fallback.sa_flags = 0;
+  fallback.sa_handler = SIG_DFL;
+  sigaction(signal, &fallback, NULL);
+  sigset_t unblock;
+  sigemptyset(&unblock);
+  sigaddset(&unblock, signal);
+  pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
+  raise(signal);
+  _exit(128 + signal);
+}
+
+/// On a crash or SIGQUIT: leave curses mode, replay captured stderr, restore the previous
+/// actions and call the one for this signal (the Swift backtracer reports there), then end
+/// the process by the signal's default action. It never returns into the program: the
+/// backtracer's handler returns after a signal sent with kill, which would let the program
+/// carry on. Runs on the alternate stack, so a stack overflow reaches it too.
 static inline void nc_crash_handler(int signal, siginfo_t *info, void *context) {
-  (void)context;
-  if (!isendwin()) endwin();
+  nc_leave_curses();
   nc_release_stderr();
+  int count;
+  const int *signals = nc_crash_signals(&count);
+  struct sigaction previous;
+  sigemptyset(&previous.sa_mask);
+  previous.sa_flags = 0;
+  previous.sa_handler = SIG_DFL;
+  for (int i = 0; i < count; i++) {
+    if (signals[i] == signal) previous = nc_saved_crash_actions()[i];
+  }
   nc_remove_crash_handler();
-  if (info == NULL || info->si_code <= 0) raise(signal);
+  if (previous.sa_flags & SA_SIGINFO) {
+    if (previous.sa_sigaction != NULL) previous.sa_sigaction(signal, info, context);
+  } else if (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN) {
+    previous.sa_handler(signal);
+  }
+  nc_die_by_signal(signal);
 }
 
 /// At exit() while the crash handler is installed (that is, while a session is active and
 /// was not restored): end curses mode and replay captured stderr.
 static inline void nc_exit_handler(void) {
   if (!*nc_crash_handler_installed()) return;
-  if (!isendwin()) endwin();
+  nc_leave_curses();
   nc_release_stderr();
   nc_remove_crash_handler();
 }
@@ -212,7 +303,7 @@ static inline void nc_install_exit_handler(void) {
   registered = atexit(nc_exit_handler) == 0;
 }
 
-/// Installs `nc_crash_handler` for SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT and SIGTRAP.
+/// Installs `nc_crash_handler` for the `nc_crash_signals`, to run on the alternate stack.
 static inline void nc_install_crash_handler(void) {
   bool *installed = nc_crash_handler_installed();
   if (*installed) return;
@@ -220,7 +311,7 @@ static inline void nc_install_crash_handler(void) {
   const int *signals = nc_crash_signals(&count);
   struct sigaction action;
   sigemptyset(&action.sa_mask);
-  action.sa_flags = SA_SIGINFO;
+  action.sa_flags = SA_SIGINFO | SA_ONSTACK;
   action.sa_sigaction = nc_crash_handler;
   for (int i = 0; i < count; i++) sigaction(signals[i], &action, &nc_saved_crash_actions()[i]);
   *installed = true;

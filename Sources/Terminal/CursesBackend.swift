@@ -47,6 +47,12 @@ package protocol CursesBackend: AnyObject {
   ///
   /// - Returns: false when the terminal reports no mouse events.
   func mousemask() -> Bool
+  /// Whether terminfo's `kmous` is the SGR report prefix (`\e[<`): ncurses then switches
+  /// SGR mouse reports (mode 1006) on and decodes them itself. Wraps `tigetstr("kmous")`.
+  func keyMouseIsSGR() -> Bool
+  /// Writes a control sequence straight to the terminal (shim `nc_write_control`). Curses
+  /// sends its own output at each refresh, so call this after a refresh, not between puts.
+  func writeControl(_ sequence: String)
   /// Milliseconds within which a press and release make a click; 0 reports presses at once.
   /// Wraps `mouseinterval`.
   func mouseinterval(_ milliseconds: Int32)

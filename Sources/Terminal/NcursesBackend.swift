@@ -53,6 +53,9 @@ package final class NcursesBackend: CursesBackend {
     return CNcursesw.mousemask(events, nil) != 0
   }
 
+  package func keyMouseIsSGR() -> Bool { nc_key_mouse_is_sgr() }
+  package func writeControl(_ sequence: String) { nc_write_control(sequence) }
+
   package func mouseinterval(_ milliseconds: Int32) { _ = CNcursesw.mouseinterval(milliseconds) }
   package func getmaxy() -> Int { Int(CNcursesw.getmaxy(window)) }
   package func getmaxx() -> Int { Int(CNcursesw.getmaxx(window)) }

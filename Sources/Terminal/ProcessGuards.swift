@@ -1,5 +1,5 @@
-// Process-wide guards for a curses session: exit-signal dispositions, the crash and exit
-// handlers and the stderr capture.
+// Process-wide guards for a curses session: signal dispositions, the alternate signal stack,
+// the crash and exit handlers and the stderr capture.
 
 import CNcursesw
 
@@ -8,15 +8,22 @@ import CNcursesw
 /// The shim keeps their state in function-local statics of `static inline` functions, and
 /// each Swift file that calls such a function gets its own copy of it, so all calls live here.
 enum ProcessGuards {
-  /// Ignores SIGINT, SIGTERM and SIGHUP (ncurses then installs no handler for them), so
-  /// only the signal watcher sees them. Undone by `restoreExitSignals`.
-  static func ignoreExitSignals() { nc_ignore_exit_signals() }
+  /// Ignores each of `signals` (ncurses then installs no handler for them), so only the
+  /// signal watcher sees them. Undone by `restoreIgnoredSignals`.
+  static func ignore(_ signals: [Int32]) {
+    for signal in signals { nc_ignore_signal(signal) }
+  }
 
-  /// Puts back the actions SIGINT, SIGTERM and SIGHUP had before `ignoreExitSignals`.
-  static func restoreExitSignals() { nc_restore_exit_signals() }
+  /// Puts back the actions the signals had before `ignore`.
+  static func restoreIgnoredSignals() { nc_restore_ignored_signals() }
 
-  /// On SIGSEGV, SIGBUS, SIGILL (a Swift trap), SIGFPE, SIGABRT or SIGTRAP: end curses mode,
-  /// replay captured stderr, then hand the signal to the previous action (the backtracer).
+  /// Gives the calling thread an alternate signal stack (kept for the life of the process),
+  /// so the crash handler runs even when that thread's stack overflowed.
+  static func installAlternateStack() { nc_install_alternate_stack() }
+
+  /// On SIGSEGV, SIGBUS, SIGILL (a Swift trap), SIGFPE, SIGABRT, SIGTRAP, SIGSYS or SIGQUIT:
+  /// end curses mode, replay captured stderr, let the previous action report (the Swift
+  /// backtracer), then end the process with the signal's default action.
   static func installCrashHandler() { nc_install_crash_handler() }
 
   /// Makes exit() during a session that was not restored end curses mode and replay stderr

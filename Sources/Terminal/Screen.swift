@@ -12,6 +12,12 @@ import ScoreView
 /// repainted in full with a fresh table, so a pair on screen is never redefined; if one
 /// frame alone needs more pairs than the terminal has, the cells beyond that use the
 /// terminal's default colours. Cells outside the screen are clipped.
+///
+/// Input modes: when ncurses reports the mouse in the old X10 form (terminfo `kmous` is
+/// `\e[M`, as for tmux-256color), the screen also asks for SGR reports (mode 1006), which
+/// reach past column 223 and which `nextEvent` decodes; bracketed paste (mode 2004) is always
+/// asked for, so that a paste is recognised and dropped instead of acting as keys. Both are
+/// switched off again when the screen ends or is suspended.
 package final class Screen<Backend: CursesBackend> {
   /// Choices made when the screen starts.
   package struct Configuration: Sendable {
@@ -32,6 +38,13 @@ package final class Screen<Backend: CursesBackend> {
   /// Milliseconds to wait for the rest of an escape sequence before reporting Escape.
   package static var escapeDelayMilliseconds: Int32 { 25 }
 
+  /// Switches SGR mouse reports (mode 1006) on and off.
+  package static var sgrMouseOn: String { "\u{1b}[?1006h" }
+  package static var sgrMouseOff: String { "\u{1b}[?1006l" }
+  /// Switches bracketed paste (mode 2004) on and off.
+  package static var bracketedPasteOn: String { "\u{1b}[?2004h" }
+  package static var bracketedPasteOff: String { "\u{1b}[?2004l" }
+
   package let backend: Backend
   /// The colour depth cells are quantised to.
   package let depth: ColorDepth
@@ -43,6 +56,8 @@ package final class Screen<Backend: CursesBackend> {
   private var shownHeight = 0
   private var needsFullRepaint = true
   private var isRunning = true
+  private var reportsMouse = false
+  private var asksForSGRMouse = false
 
   /// Starts curses through `backend`: cbreak, no echo, keypad, hidden cursor, short escape
   /// delay, colours unless the resolved depth is `.monochrome`, and the mouse if asked.
@@ -77,7 +92,16 @@ package final class Screen<Backend: CursesBackend> {
 
     if configuration.mouse, backend.mousemask() {
       backend.mouseinterval(0)
+      reportsMouse = true
+      asksForSGRMouse = !backend.keyMouseIsSGR()
     }
+    switchInputModes(on: true)
+  }
+
+  /// Asks for (or stops) SGR mouse reports where ncurses does not, and bracketed paste.
+  private func switchInputModes(on: Bool) {
+    if asksForSGRMouse { backend.writeControl(on ? Self.sgrMouseOn : Self.sgrMouseOff) }
+    backend.writeControl(on ? Self.bracketedPasteOn : Self.bracketedPasteOff)
   }
 
   /// Screen columns now.
@@ -96,7 +120,25 @@ package final class Screen<Backend: CursesBackend> {
   package func end() {
     guard isRunning else { return }
     isRunning = false
+    switchInputModes(on: false)
     backend.endwin()
+  }
+
+  /// Leaves curses mode for a while (the process is about to stop); `resume` comes back.
+  package func suspend() {
+    guard isRunning else { return }
+    switchInputModes(on: false)
+    backend.endwin()
+  }
+
+  /// Returns to curses mode after `suspend`: modes and mouse reporting back on, and the next
+  /// `draw` repaints everything.
+  package func resume() {
+    guard isRunning else { return }
+    backend.refresh()
+    if reportsMouse { _ = backend.mousemask() }
+    switchInputModes(on: true)
+    needsFullRepaint = true
   }
 
   /// Shows `frame`: the changed cells, or everything on a full repaint, then one refresh.

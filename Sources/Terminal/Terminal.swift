@@ -25,17 +25,25 @@ import Synchronization
 /// curses in cbreak mode without echo, with the keypad on, the cursor hidden, colours
 /// (`use_default_colors`, so `.terminalDefault` is the terminal's own colour) and the mouse.
 ///
-/// The terminal is restored (`endwin`) on every way out:
+/// The terminal is restored (`endwin`, and the SGR mouse and bracketed paste modes switched
+/// off) on every way out:
 /// - `restore()`, leaving `withTerminal` normally or by a thrown error, and `deinit`;
-/// - SIGINT (Ctrl-C), SIGTERM and SIGHUP (an SSH drop): they are ignored before curses starts
-///   and watched by dispatch sources; `nextEvent` and `exitIfSignalled` then restore the
-///   terminal and exit with status 128 + signal number;
-/// - a crash (SIGSEGV, SIGBUS, SIGILL from a Swift trap, SIGFPE, SIGABRT, SIGTRAP): a signal
-///   handler ends curses mode before the previous handler (the Swift backtracer) runs;
+/// - the signals whose default action ends the process quietly (`exitSignals`: SIGINT from
+///   Ctrl-C, SIGTERM, SIGHUP from an SSH drop, SIGPIPE, SIGUSR1, …): they are ignored before
+///   curses starts and watched by dispatch sources; `nextEvent` and `exitIfSignalled` then
+///   restore the terminal and exit with status 128 + signal number;
+/// - a crash (SIGSEGV, SIGBUS, SIGILL from a Swift trap, SIGFPE, SIGABRT, SIGTRAP, SIGSYS) and
+///   SIGQUIT (Ctrl-\), sent by the kernel or with kill: a signal handler, on an alternate
+///   stack so that a stack overflow reaches it too, ends curses mode, lets the previous
+///   handler (the Swift backtracer) report, then ends the process by the signal's default
+///   action (status 128 + signal);
 /// - `exit()` called anywhere during the session: an atexit handler ends curses mode.
-/// While curses owns the screen, stderr goes to a temporary file that is written out once
-/// the terminal is restored, so a fatal error's message appears after the screen is back.
-/// Not covered: SIGKILL and a stack overflow; `reset` repairs the terminal after those.
+/// SIGTSTP (Ctrl-Z) restores the terminal and stops the process; when it is continued,
+/// `nextEvent` returns curses mode and reports `.resize` so the caller draws a fresh frame
+/// (a SIGCONT after `kill -STOP` repaints too). While curses owns the screen, stderr goes to a
+/// temporary file that is written out once the terminal is restored, so a fatal error's
+/// message appears after the screen is back. Not covered: SIGKILL and SIGSTOP; `reset`
+/// repairs the terminal after those.
 ///
 /// Only one session may be active per process, and only the thread that started it may use
 /// it (ncurses is not thread-safe), which is why `Terminal` is not `Sendable`.
@@ -66,6 +74,12 @@ public final class Terminal {
 
   private static let isActive = Atomic<Bool>(false)
 
+  /// The signals that end a session politely: restore the terminal, exit with 128 + signal.
+  /// Their default action ends the process without a core dump.
+  public static let exitSignals: [Int32] = [
+    SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGXCPU, SIGXFSZ,
+  ]
+
   private let screen: Screen<NcursesBackend>
   private let signals: SignalWatcher
   private var isRestored = false
@@ -86,8 +100,10 @@ public final class Terminal {
     else { throw TerminalError.alreadyActive }
 
     Self.useUTF8Locale()
-    ProcessGuards.ignoreExitSignals()
-    let signals = SignalWatcher(signals: [SIGINT, SIGTERM, SIGHUP])
+    ProcessGuards.ignore(Self.exitSignals + [SIGTSTP])
+    let signals = SignalWatcher(
+      exitSignals: Self.exitSignals, suspendSignal: SIGTSTP, continueSignal: SIGCONT)
+    ProcessGuards.installAlternateStack()
     ProcessGuards.installCrashHandler()
     ProcessGuards.installExitHandler()
     do {
@@ -99,7 +115,7 @@ public final class Terminal {
     } catch {
       ProcessGuards.removeCrashHandler()
       signals.cancel()
-      ProcessGuards.restoreExitSignals()
+      ProcessGuards.restoreIgnoredSignals()
       Self.isActive.store(false, ordering: .releasing)
       throw error
     }
@@ -150,21 +166,40 @@ public final class Terminal {
   /// Waits up to `timeoutMilliseconds` for an input event.
   ///
   /// If an exit signal has arrived (before or during the wait), restores the terminal and
-  /// exits with status 128 + signal; see `exitIfSignalled`.
+  /// exits with status 128 + signal; see `exitIfSignalled`. If Ctrl-Z (SIGTSTP) arrived,
+  /// restores the terminal and stops the process; once continued, returns to curses mode and
+  /// reports `.resize` with the size then, as after a SIGCONT from elsewhere.
   ///
   /// - Parameter timeoutMilliseconds: 0 polls; negative waits for input (a signal then
   ///   takes effect only when input arrives, so prefer a timeout of tens of milliseconds).
   /// - Returns: the event, or nil when nothing arrived in time, the input is not one that is
-  ///   reported (a button release, say), or after `restore()`.
+  ///   reported (a button release, an escape sequence with no meaning here, a paste), or
+  ///   after `restore()`.
   public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
-    exitIfSignalled()
+    if let event = signalEvent() { return event }
     guard !isRestored else { return nil }
     let event = screen.nextEvent(timeoutMilliseconds: timeoutMilliseconds)
-    exitIfSignalled()
-    return event
+    return signalEvent() ?? event
   }
 
-  /// The exit signal (SIGINT, SIGTERM or SIGHUP) received, nil if none.
+  /// Acts on the signals that arrived: exits, or suspends; `.resize` after a continue.
+  private func signalEvent() -> TerminalEvent? {
+    exitIfSignalled()
+    guard !isRestored else { return nil }
+    if signals.takeSuspendRequest() {
+      screen.suspend()
+      kill(getpid(), SIGSTOP)
+      exitIfSignalled()
+      screen.resume()
+    } else if !signals.takeResumed() {
+      return nil
+    }
+    _ = signals.takeResumed()
+    screen.forceFullRepaint()
+    return .resize(width: screen.width, height: screen.height)
+  }
+
+  /// The exit signal (one of `exitSignals`) received, nil if none.
   public var receivedSignal: Int32? { signals.received }
 
   /// If an exit signal has arrived, restores the terminal and exits with 128 + signal.
@@ -177,7 +212,7 @@ public final class Terminal {
   }
 
   /// Ends the session: leaves curses mode (`endwin`: cursor shown, modes and screen restored,
-  /// mouse reporting off), writes out what stderr received meanwhile, and puts back the
+  /// mouse reporting and bracketed paste off), writes out what stderr received meanwhile, and puts back the
   /// signal actions. Safe to call more than once.
   public func restore() {
     guard !isRestored else { return }
@@ -186,7 +221,7 @@ public final class Terminal {
     ProcessGuards.releaseStandardError()
     ProcessGuards.removeCrashHandler()
     signals.cancel()
-    ProcessGuards.restoreExitSignals()
+    ProcessGuards.restoreIgnoredSignals()
     Self.isActive.store(false, ordering: .releasing)
   }
 

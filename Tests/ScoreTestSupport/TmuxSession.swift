@@ -71,6 +71,24 @@ public final class TmuxSession: Sendable {
     _ = Self.shell(tmuxCommand(["send-keys", "-t", name, "--"] + keys))
   }
 
+  /// Sends `bytes` to the pane exactly as given (`send-keys -H`), as a terminal would pass
+  /// them on: escape sequences, invalid UTF-8 and control bytes included. Large sends go in
+  /// parts of 2,000 bytes.
+  public func send(bytes: [UInt8]) {
+    for start in stride(from: 0, to: bytes.count, by: 2_000) {
+      let part = bytes[start..<min(start + 2_000, bytes.count)]
+      let hex = part.map { String($0, radix: 16) }
+      _ = Self.shell(tmuxCommand(["send-keys", "-t", name, "-H"] + hex))
+    }
+  }
+
+  /// Pastes `text` into the pane as a terminal does (`set-buffer`, then `paste-buffer -p`):
+  /// wrapped in bracketed-paste marks when the program asked for them (mode 2004).
+  public func paste(_ text: String) {
+    _ = Self.shell(tmuxCommand(["set-buffer", "--", text]))
+    _ = Self.shell(tmuxCommand(["paste-buffer", "-p", "-t", name]))
+  }
+
   /// Resizes the window (and so the pane, which sends SIGWINCH to the program).
   public func resize(width: Int, height: Int) {
     _ = Self.shell(

@@ -102,3 +102,93 @@ struct InputDecodingTests {
     #expect(try Self.decode(Self.keyCodeYes, 0o632) == .resize(width: 100, height: 30))
   }
 }
+
+/// Escape sequences ncurses passes on byte by byte (it returns ESC, then the bytes it did not
+/// recognise as a key): each must be read whole and never act as keys.
+@Suite("Escape sequence decoding")
+struct EscapeSequenceDecodingTests {
+  static let ok: Int32 = 0
+  static let keyCodeYes: Int32 = 0o400
+
+  /// The events `inputs` give, read until the input runs out (timeouts dropped).
+  static func events(_ inputs: [(Int32, UInt32)]) throws -> [TerminalEvent] {
+    let (screen, backend) = try makeScreen(rows: 100, columns: 400)
+    backend.input = ArraySlice(inputs.map { (status: $0.0, value: $0.1) })
+    var events: [TerminalEvent] = []
+    while !backend.input.isEmpty {
+      if let event = screen.nextEvent(timeoutMilliseconds: 0) { events.append(event) }
+    }
+    return events
+  }
+
+  /// The events of `text`, each scalar handed over as one character.
+  static func events(_ text: String) throws -> [TerminalEvent] {
+    try events(text.unicodeScalars.map { (ok, $0.value) })
+  }
+
+  @Test(
+    "SGR mouse presses, past column 223 too: buttons, wheel, modifiers ignored (1-based → 0-based)",
+    arguments: [
+      ("\u{1b}[<0;301;6M", TerminalEvent.mousePress(column: 300, row: 5, button: .left)),
+      ("\u{1b}[<1;2;3M", .mousePress(column: 1, row: 2, button: .middle)),
+      ("\u{1b}[<2;1;1M", .mousePress(column: 0, row: 0, button: .right)),
+      ("\u{1b}[<16;250;90M", .mousePress(column: 249, row: 89, button: .left)),
+      ("\u{1b}[<64;10;3M", .wheel(.up, column: 9, row: 2)),
+      ("\u{1b}[<65;10;3M", .wheel(.down, column: 9, row: 2)),
+    ])
+  func sgrPresses(sequence: String, expected: TerminalEvent) throws {
+    #expect(try Self.events(sequence + "x") == [expected, .key(.character("x"))])
+  }
+
+  @Test(
+    "SGR releases, motion, extra buttons and malformed reports give nothing, not their bytes",
+    arguments: [
+      "\u{1b}[<0;301;6m", "\u{1b}[<2;5;5m", "\u{1b}[<32;5;5M", "\u{1b}[<35;5;5M",
+      "\u{1b}[<128;5;5M", "\u{1b}[<66;5;5M", "\u{1b}[<0;0;5M", "\u{1b}[<0;5M",
+      "\u{1b}[<0;1234567890;5M", "\u{1b}[<1:2;5;5M",
+    ])
+  func sgrNothing(sequence: String) throws {
+    #expect(try Self.events(sequence + "x") == [.key(.character("x"))])
+  }
+
+  @Test(
+    "Unknown CSI, SS3, OSC (BEL or ST), DCS, Alt-keys and pastes are dropped whole",
+    arguments: [
+      "\u{1b}[1;5P", "\u{1b}[?25h", "\u{1b}[38;2;1;2;3m", "\u{1b}[ q", "\u{1b}[>0;276;0c",
+      "\u{1b}Oz", "\u{1b}]0;my title with q and m\u{7}", "\u{1b}]52;c;cQ==\u{1b}\\",
+      "\u{1b}Pqqq\u{1b}\\", "\u{1b}m", "\u{1b}q",
+      "\u{1b}[200~pasted q R n t \u{1b}[A text\u{1b}[201~",
+    ])
+  func unknownSequences(sequence: String) throws {
+    #expect(try Self.events(sequence + "x") == [.key(.character("x"))])
+  }
+
+  @Test("A CSI longer than any real one (1,000 parameter digits) is still consumed whole")
+  func longSequence() throws {
+    let sequence = "\u{1b}[" + String(repeating: "9", count: 1_000) + "m"
+    #expect(try Self.events(sequence + "x") == [.key(.character("x"))])
+  }
+
+  @Test("ESC alone and ESC ESC are one Escape; ESC then a key code is that key")
+  func escapeKey() throws {
+    #expect(try Self.events("\u{1b}") == [.key(.escape)])
+    #expect(try Self.events("\u{1b}\u{1b}") == [.key(.escape)])
+    // KEY_UP = 0403.
+    #expect(try Self.events([(Self.ok, 27), (Self.keyCodeYes, 0o403)]) == [.key(.up)])
+  }
+
+  @Test("A sequence cut short by a key code, ESC or control character decodes that as itself")
+  func interruptedSequences() throws {
+    #expect(
+      try Self.events([(Self.ok, 27), (Self.ok, 0x5B), (Self.ok, 0x31), (Self.keyCodeYes, 0o403)])
+        == [.key(.up)])
+    #expect(try Self.events("\u{1b}[12\u{1b}[<0;5;5M") == [.mousePress(column: 4, row: 4, button: .left)])
+    #expect(try Self.events("\u{1b}[12\r") == [.key(.enter)])
+  }
+
+  @Test("100,000 ESC [ in a row, each cut short by the next, are read in a loop, not recursion")
+  func floodOfIntroducers() throws {
+    let flood = String(repeating: "\u{1b}[", count: 100_000)
+    #expect(try Self.events(flood + "\r") == [.key(.enter)])
+  }
+}

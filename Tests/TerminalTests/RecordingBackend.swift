@@ -15,6 +15,8 @@ final class RecordingBackend: CursesBackend {
     case initExtendedPair(Int32, foreground: Int32, background: Int32)
     case resetColorPairs
     case mousemask
+    case keyMouseIsSGR
+    case writeControl(String)
     case mouseinterval(Int32)
     case clear
     case put(y: Int, x: Int, glyph: Unicode.Scalar, attributes: CellAttributes, pair: Int32)
@@ -44,8 +46,10 @@ final class RecordingBackend: CursesBackend {
   var defaultColorsWork = true
   var rejectedPairs: Set<Int32> = []
   /// Answers for `getWideChar`, first to last; empty means a timeout (ERR = −1).
-  var input: [(status: Int32, value: UInt32)] = []
+  var input: ArraySlice<(status: Int32, value: UInt32)> = []
   var mouseReport: (x: Int, y: Int, buttonState: UInt32)?
+  /// The answer of `keyMouseIsSGR`: whether terminfo's kmous is `\e[<`.
+  var mouseKeyIsSGR = false
 
   init(rows: Int = 4, columns: Int = 6, colorCount: Int = 256, pairCount: Int = 65_536) {
     self.rows = rows
@@ -100,6 +104,11 @@ final class RecordingBackend: CursesBackend {
     calls.append(.mousemask)
     return true
   }
+  func keyMouseIsSGR() -> Bool {
+    calls.append(.keyMouseIsSGR)
+    return mouseKeyIsSGR
+  }
+  func writeControl(_ sequence: String) { calls.append(.writeControl(sequence)) }
   func mouseinterval(_ milliseconds: Int32) { calls.append(.mouseinterval(milliseconds)) }
   func getmaxy() -> Int { rows }
   func getmaxx() -> Int { columns }

@@ -38,15 +38,23 @@ extension KDEGridPlan {
       }
     }
     let normaliser = 1 / (2 * Double.pi * h * h * Double(kde.points.count))
-    return values.map { $0 * normaliser }
+    // When h² underflows the normaliser is infinite; a cell no kernel reached stays 0.
+    return values.map { $0 == 0 ? 0 : $0 * normaliser }
   }
 
   /// The cells whose centres lie within `reach` of `centre`, or nil if none.
+  ///
+  /// The ends are clamped to the grid in Double before conversion, so an infinite reach (a
+  /// cutoff from a log-density that underflowed) gives every cell, and a NaN (a bandwidth
+  /// whose square under- or overflows) gives none, instead of trapping.
   private func cellRange(centre: Double, reach: Double, origin: Double, step: Double, count: Int)
     -> Range<Int>?
   {
-    let first = max(0, Int(((centre - reach - origin) / step - 0.5).rounded(.up)))
-    let last = min(count - 1, Int(((centre + reach - origin) / step - 0.5).rounded(.down)))
-    return first <= last ? first..<(last + 1) : nil
+    let low = ((centre - reach - origin) / step - 0.5).rounded(.up)
+    let high = ((centre + reach - origin) / step - 0.5).rounded(.down)
+    let lastCell = Double(count - 1)
+    // Comparisons with NaN are false, so a NaN end returns nil here.
+    guard low <= high, high >= 0, low <= lastCell else { return nil }
+    return Int(max(low, 0))..<(Int(min(high, lastCell)) + 1)
   }
 }

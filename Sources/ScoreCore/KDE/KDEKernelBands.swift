@@ -21,12 +21,14 @@ struct KDEKernelBands {
     cellOrigin: Double, cellSize: Double, cellCount: Int, nodeOrigin: Double, step: Double,
     nodeCount: Int, reach: Double, bandwidth: Double, scale: Double
   ) {
-    // Node indices are clamped in Double before conversion, for cells far from the nodes.
+    // Node indices are clamped in Double before conversion, for cells far from the nodes; a
+    // NaN end (from a non-finite reach or step) reaches no node.
     let lastNode = Double(nodeCount)
     let ranges = (0..<cellCount).map { cell -> ClosedRange<Int>? in
       let centre = cellOrigin + (Double(cell) + 0.5) * cellSize
       let low = ((centre - reach - nodeOrigin) / step).rounded(.up)
       let high = ((centre + reach - nodeOrigin) / step).rounded(.down)
+      guard low <= high else { return nil }
       let first = Int(min(max(low, 0), lastNode))
       let last = Int(min(max(high, -1), lastNode - 1))
       return first <= last ? first...last : nil

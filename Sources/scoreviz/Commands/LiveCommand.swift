@@ -28,6 +28,7 @@ struct LiveCommand: ParsableCommand {
   }
 
   func run() throws {
+    BacktraceSetting.makeNonInteractive()
     try reportingErrors {
       var session = try live.makeSession()
       let options = Terminal.Options(

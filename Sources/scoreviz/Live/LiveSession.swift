@@ -88,8 +88,12 @@ struct LiveSession {
     case .sigmaUp: setSigmaIndex(max(0, sigmaIndex - 1), ladder: ladder)
     case .bandwidthDown, .bandwidthUp:
       let factor = action == .bandwidthUp ? 1.25 : 1 / 1.25
-      fixedBandwidth = currentBandwidth(snapshot) * factor
+      let wanted = currentBandwidth(snapshot) * factor
+      let range = bandwidthRange(snapshot)
+      fixedBandwidth = min(max(wanted, range.lowerBound), range.upperBound)
       bandwidthLocked = false
+      if wanted < range.lowerBound { message = "h at its minimum" }
+      if wanted > range.upperBound { message = "h at its maximum" }
     case .bandwidthRule:
       fixedBandwidth = nil
       bandwidthLocked = false
@@ -173,6 +177,16 @@ struct LiveSession {
     if let fixedBandwidth { return fixedBandwidth }
     let h = BandwidthRule.scott.bandwidth(for: snapshot.data.dataset.points)
     return h > 0 ? h : 0.1
+  }
+
+  /// The bandwidths `h` and `H` reach: a thousandth to ten times the larger side of the data's
+  /// bounding box (of 0.1, the rule's stand-in, when all points coincide). Below, no kernel
+  /// reaches a cell centre; above, the heat map is flat.
+  func bandwidthRange(_ snapshot: EngineSnapshot) -> ClosedRange<Double> {
+    let box = PlotBox.bounding(snapshot.data.dataset.points)
+    let extent = max(box.width, box.height)
+    let scale = extent > 0 && extent.isFinite ? extent : 0.1
+    return (scale / 1000)...(scale * 10)
   }
 
   /// Moves the particles one frame along the newest learned field.

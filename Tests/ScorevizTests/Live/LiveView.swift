@@ -2,6 +2,7 @@
 
 import Foundation
 import ScoreTestSupport
+import Testing
 
 /// The live view as a person at a terminal sees it: started in a tmux pane, read back as text.
 enum LiveView {
@@ -30,9 +31,13 @@ enum LiveView {
   /// and stays for 30 s, so the exit status and the restored terminal can be read.
   ///
   /// The shell ignores SIGINT (`trap :`, reset to the default for scoreviz), so Ctrl-C in the
-  /// pane reaches scoreviz and the shell carries on.
-  static func startWrapped(_ arguments: [String] = []) throws -> TmuxSession {
-    let script = #"trap : INT; "$0" "$@"; echo EXIT=$?; stty -a; sleep 30"#
+  /// pane reaches scoreviz and the shell carries on. `unsetting` names variables removed from
+  /// scoreviz's environment (the pane sets SWIFT_BACKTRACE, for one).
+  static func startWrapped(_ arguments: [String] = [], unsetting: [String] = []) throws
+    -> TmuxSession
+  {
+    let unset = unsetting.map { "unset \($0); " }.joined()
+    let script = unset + #"trap : INT; "$0" "$@"; echo EXIT=$?; stty -a; sleep 30"#
     return try TmuxSession(
       command: ["/bin/sh", "-c", script, scorevizExecutablePath()] + arguments, width: 120,
       height: 40, workingDirectory: packageFolder)
@@ -69,6 +74,31 @@ enum LiveView {
     capture.cells(columns: plotColumns(width: 120), rows: plotRows(height: 40)) {
       (0x2801...0x28FF).contains($0.value)
     }
+  }
+
+  /// The pids of `pid`'s children, from /proc.
+  static func childProcesses(of pid: Int32) throws -> [Int32] {
+    let list = try String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)
+    return list.split(separator: " ").compactMap { Int32($0) }
+  }
+
+  /// The pid of scoreviz in a pane started by `startWrapped` (the shell's child).
+  static func wrappedPID(_ tmux: TmuxSession) throws -> Int32 {
+    let shell = try #require(tmux.panePID)
+    return try #require(childProcesses(of: shell).first)
+  }
+
+  /// Checks that a pane's screen, after `startWrapped`'s `stty -a`, shows the terminal as a
+  /// shell wants it: main screen, cursor shown, no mouse reporting, line editing and echo.
+  static func expectRestored(_ tmux: TmuxSession, screen: String) {
+    #expect(!tmux.isAlternateScreenOn, "the alternate screen was left")
+    #expect(tmux.format("#{cursor_flag}") == "1", "the cursor is shown")
+    #expect(tmux.format("#{mouse_any_flag}") == "0", "mouse reporting is off")
+    #expect(tmux.format("#{mouse_sgr_flag}") == "0", "SGR mouse reports are off")
+    let modes = Set(screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }))
+    #expect(modes.contains("icanon") && !modes.contains("-icanon"), "line editing is back")
+    #expect(modes.contains("echo") && !modes.contains("-echo"), "typed keys echo again")
+    #expect(modes.contains("icrnl") && modes.contains("opost"), "newlines work as before")
   }
 
   /// The first number in `text` ("0.152 (scott)" gives 0.152), nil when there is none.

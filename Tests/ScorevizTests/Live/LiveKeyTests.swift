@@ -156,9 +156,9 @@ struct LiveKeyTests {
     let tmux = try LiveView.start()
     defer { tmux.kill() }
     _ = try LiveView.waitForView(tmux)
-    // The density comes from a worker thread, a frame or so after the first frame.
-    let first = try tmux.waitUntil { $0.contains("density KDE") }
-    #expect(first.contains("density, log scale"))
+    // The density comes from a worker thread, a frame or so after the first frame (and tmux
+    // may be read while a frame is half written: wait for the colour bar's label too).
+    try tmux.waitUntil { $0.contains("density KDE") && $0.contains("density, log scale") }
     tmux.send(keys: "d")
     let histogram = try tmux.waitUntil { $0.contains("density histogram") }
     #expect(histogram.contains("points/pixel, log"))

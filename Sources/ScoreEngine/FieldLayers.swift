@@ -42,16 +42,29 @@ public struct ArrowValues: Sendable {
 ///
 /// Everything the network sees is in standardised units; results come back in data units
 /// (scores by the chain rule, densities divided by the scale's product).
+///
+/// Made with a `FieldWorker`, the `latest…` methods never wait for a KDE: the density grid
+/// and the KDE truth are computed on the worker's thread, and until the one asked for is
+/// ready they give the last one computed for the same data (or nothing). Made without one,
+/// they compute in place, as `density` and `arrows` do.
 public struct FieldLayers {
-  private struct DensityKey: Equatable {
+  /// What a density grid depends on.
+  struct DensityKey: Equatable, Sendable {
     var grid: TileGrid
     var bandwidth: HeatMapBandwidth
     var dataVersion: Int
   }
-  private struct TruthKey: Equatable {
+  /// What the KDE truth at the arrows depends on.
+  struct TruthKey: Equatable, Sendable {
     var grid: TileGrid
     var noiseLevel: Float
     var dataVersion: Int
+  }
+  /// The KDE truth at the arrows in standardised units: scores and the densities that
+  /// weight the field error.
+  struct Truth: Sendable {
+    var scores: [SIMD2<Double>]
+    var weights: [Double]
   }
   private struct LearnedKey: Equatable {
     var grid: TileGrid
@@ -63,13 +76,25 @@ public struct FieldLayers {
   private var densityKey: DensityKey?
   private var densityValues: [Double] = []
   private var truthKey: TruthKey?
-  private var truthValues: (scores: [SIMD2<Double>], weights: [Double]) = ([], [])
+  private var truthValues = Truth(scores: [], weights: [])
   private var learnedKey: LearnedKey?
   private var learnedValues: [SIMD2<Double>] = []
+  private var learnedGrid: (grid: TileGrid, standardization: Standardization, centres: [SIMD2<Double>])?
+  private var arrowsKey: (learned: LearnedKey, truth: TruthKey?)?
+  private var arrowValues = ArrowValues(learned: [], truth: [], errors: [], relativeError: .nan)
   private var evaluator: ScoreNetworkEvaluator?
   private var evaluatorKey: (generation: Int, epoch: Int)?
+  private let worker: FieldWorker?
 
-  public init() {}
+  /// Layers computed in place, when asked for.
+  public init() {
+    worker = nil
+  }
+
+  /// Layers whose KDE parts `worker` computes in the background.
+  public init(worker: FieldWorker) {
+    self.worker = worker
+  }
 
   /// Runs `body` with the snapshot network's field, kept in place between calls (its scratch
   /// memory is reused) and rebuilt only when the snapshot's network changes.
@@ -92,15 +117,29 @@ public struct FieldLayers {
     let key = DensityKey(grid: grid, bandwidth: bandwidth, dataVersion: snapshot.dataVersion)
     if key == densityKey { return densityValues }
     densityKey = key
-    let data = snapshot.data
-    guard grid.columns > 0, grid.rows > 0, !data.dataset.points.isEmpty else {
-      densityValues = []
-      return densityValues
-    }
-    switch bandwidth {
+    densityValues = Self.density(of: snapshot.data, key: key)
+    return densityValues
+  }
+
+  /// The density grid for `grid` and `bandwidth`, without waiting: with a worker, the newest
+  /// one it has finished for this snapshot's data (for an earlier h, σ or grid while the one
+  /// asked for is computed), or nil before the first; without, `density(_:grid:bandwidth:)`.
+  public mutating func latestDensity(
+    _ snapshot: EngineSnapshot, grid: TileGrid, bandwidth: HeatMapBandwidth
+  ) -> [Double]? {
+    guard let worker else { return density(snapshot, grid: grid, bandwidth: bandwidth) }
+    let key = DensityKey(grid: grid, bandwidth: bandwidth, dataVersion: snapshot.dataVersion)
+    return worker.density(for: key, data: snapshot.data)
+  }
+
+  /// The density of `data` for `key`, in data units.
+  static func density(of data: TrainingData, key: DensityKey) -> [Double] {
+    let grid = key.grid
+    guard grid.columns > 0, grid.rows > 0, !data.dataset.points.isEmpty else { return [] }
+    switch key.bandwidth {
     case .dataUnits(let h):
       let kde = GaussianKDE(points: data.dataset.points, bandwidth: h)
-      densityValues = kde.densityGrid(over: grid.box, columns: grid.columns, rows: grid.rows).values
+      return kde.densityGrid(over: grid.box, columns: grid.columns, rows: grid.rows).values
     case .lockedToNoiseLevel(let sigma):
       let s = data.standardization
       let lo = s.standardize(SIMD2(grid.box.xMin, grid.box.yMin))
@@ -108,70 +147,115 @@ public struct FieldLayers {
       let box = PlotBox(xMin: lo.x, xMax: hi.x, yMin: lo.y, yMax: hi.y)
       let kde = GaussianKDE(points: data.standardizedPoints, bandwidth: Double(sigma))
       let jacobian = 1 / (s.scale.x * s.scale.y)
-      densityValues = kde.densityGrid(over: box, columns: grid.columns, rows: grid.rows).values
+      return kde.densityGrid(over: box, columns: grid.columns, rows: grid.rows).values
         .map { $0 * jacobian }
     }
-    return densityValues
+  }
+
+  /// The exact KDE score and density at h = σ at the tile centres, in standardised units.
+  static func truth(of data: TrainingData, key: TruthKey) -> Truth {
+    let standardized = data.standardization.standardize(key.grid.centres)
+    guard !standardized.isEmpty, !data.standardizedPoints.isEmpty else {
+      return Truth(scores: [], weights: [])
+    }
+    let kde = GaussianKDE(points: data.standardizedPoints, bandwidth: Double(key.noiseLevel))
+    let evaluations = kde.evaluate(at: standardized)
+    return Truth(scores: evaluations.map(\.score), weights: evaluations.map(\.density))
   }
 
   /// The learned field, the KDE truth at h = σ and their errors at the tile centres.
   public mutating func arrows(
     _ snapshot: EngineSnapshot, grid: TileGrid, noiseLevel: Float
   ) -> ArrowValues {
-    let s = snapshot.data.standardization
-    let centres = grid.centres
-    let standardized = s.standardize(centres)
     let truthKey = TruthKey(grid: grid, noiseLevel: noiseLevel, dataVersion: snapshot.dataVersion)
     if truthKey != self.truthKey {
       self.truthKey = truthKey
-      if standardized.isEmpty || snapshot.data.standardizedPoints.isEmpty {
-        truthValues = ([], [])
-      } else {
-        let kde = GaussianKDE(points: snapshot.data.standardizedPoints, bandwidth: Double(noiseLevel))
-        let evaluations = kde.evaluate(at: standardized)
-        truthValues = (evaluations.map(\.score), evaluations.map(\.density))
-      }
+      truthValues = Self.truth(of: snapshot.data, key: truthKey)
     }
+    return arrows(snapshot, grid: grid, noiseLevel: noiseLevel, truth: (truthKey, truthValues))
+  }
+
+  /// The arrows without waiting: the learned field now, and with a worker the KDE truth it
+  /// has finished for these arrows and this data (for an earlier σ while the one asked for
+  /// is computed; the field error only once σ matches), else no truth, no errors and a NaN
+  /// field error; without a worker, `arrows(_:grid:noiseLevel:)`.
+  public mutating func latestArrows(
+    _ snapshot: EngineSnapshot, grid: TileGrid, noiseLevel: Float
+  ) -> ArrowValues {
+    guard let worker else { return arrows(snapshot, grid: grid, noiseLevel: noiseLevel) }
+    let key = TruthKey(grid: grid, noiseLevel: noiseLevel, dataVersion: snapshot.dataVersion)
+    return arrows(
+      snapshot, grid: grid, noiseLevel: noiseLevel, truth: worker.truth(for: key, data: snapshot.data))
+  }
+
+  /// The arrows for the learned field at `noiseLevel` and `truth` (computed for its key, whose
+  /// grid must be `grid`), cached until the network, the grid or the truth changes.
+  private mutating func arrows(
+    _ snapshot: EngineSnapshot, grid: TileGrid, noiseLevel: Float,
+    truth: (key: TruthKey, values: Truth)?
+  ) -> ArrowValues {
+    let s = snapshot.data.standardization
     let learnedKey = LearnedKey(
       grid: grid, noiseLevel: noiseLevel, networkGeneration: snapshot.networkGeneration,
       epoch: snapshot.epoch)
+    if let arrowsKey, arrowsKey.learned == learnedKey, arrowsKey.truth == truth?.key {
+      return arrowValues
+    }
+    if learnedGrid?.grid != grid || learnedGrid?.standardization != s {
+      learnedGrid = (grid, s, s.standardize(grid.centres))
+    }
+    let standardized = learnedGrid!.centres
     if learnedKey != self.learnedKey {
       self.learnedKey = learnedKey
-      let inputs = standardized.flatMap { [Float($0.x), Float($0.y)] }
-      var outputs = [Float](repeating: 0, count: inputs.count)
-      if !standardized.isEmpty {
-        withNetworkField(snapshot) { field in
-          inputs.withUnsafeBufferPointer { input in
-            outputs.withUnsafeMutableBufferPointer { output in
-              field.evaluateScores(
-                at: input.baseAddress!, count: standardized.count, noiseLevel: noiseLevel,
-                into: output.baseAddress!)
-            }
-          }
-        }
-      }
-      learnedValues = (0..<standardized.count).map {
-        SIMD2(Double(outputs[2 * $0]), Double(outputs[2 * $0 + 1]))
-      }
+      learnedValues = learnedField(snapshot, at: standardized, noiseLevel: noiseLevel)
     }
     let learned = learnedValues.map { s.dataScore(fromStandardized: $0) }
-    let truth = truthValues.scores.map { s.dataScore(fromStandardized: $0) }
+    let truthScores = truth?.values.scores ?? []
+    let truthMatches = truthScores.count == learnedValues.count
+    let shown = truthMatches ? truthScores.map { s.dataScore(fromStandardized: $0) } : []
     var errors: [Double] = []
-    errors.reserveCapacity(learned.count)
-    for (a, b) in zip(learned, truth) {
+    errors.reserveCapacity(shown.count)
+    for (a, b) in zip(learned, shown) {
       let d = a - b
       errors.append((d * d).sum().squareRoot())
     }
-    let relative: Double
-    if learnedValues.count == truthValues.scores.count, !learnedValues.isEmpty {
-      relative = FieldError(
-        model: learnedValues.flatMap { [Float($0.x), Float($0.y)] },
-        reference: truthValues.scores.flatMap { [Float($0.x), Float($0.y)] },
-        weights: truthValues.weights
-      ).relative
-    } else {
-      relative = .nan
+    var relative = Double.nan
+    if truthMatches, !learnedValues.isEmpty, truth?.key.noiseLevel == noiseLevel {
+      var model = [Float](repeating: 0, count: 2 * learnedValues.count)
+      var reference = model
+      for k in learnedValues.indices {
+        model[2 * k] = Float(learnedValues[k].x)
+        model[2 * k + 1] = Float(learnedValues[k].y)
+        reference[2 * k] = Float(truthScores[k].x)
+        reference[2 * k + 1] = Float(truthScores[k].y)
+      }
+      relative = FieldError(model: model, reference: reference, weights: truth!.values.weights).relative
     }
-    return ArrowValues(learned: learned, truth: truth, errors: errors, relativeError: relative)
+    arrowsKey = (learnedKey, truth?.key)
+    arrowValues = ArrowValues(learned: learned, truth: shown, errors: errors, relativeError: relative)
+    return arrowValues
+  }
+
+  /// s_θ(z, σ) at the standardised `points`, from the snapshot's network.
+  private mutating func learnedField(
+    _ snapshot: EngineSnapshot, at points: [SIMD2<Double>], noiseLevel: Float
+  ) -> [SIMD2<Double>] {
+    guard !points.isEmpty else { return [] }
+    var inputs = [Float](repeating: 0, count: 2 * points.count)
+    for (k, point) in points.enumerated() {
+      inputs[2 * k] = Float(point.x)
+      inputs[2 * k + 1] = Float(point.y)
+    }
+    var outputs = [Float](repeating: 0, count: inputs.count)
+    withNetworkField(snapshot) { field in
+      inputs.withUnsafeBufferPointer { input in
+        outputs.withUnsafeMutableBufferPointer { output in
+          field.evaluateScores(
+            at: input.baseAddress!, count: points.count, noiseLevel: noiseLevel,
+            into: output.baseAddress!)
+        }
+      }
+    }
+    return (0..<points.count).map { SIMD2(Double(outputs[2 * $0]), Double(outputs[2 * $0 + 1])) }
   }
 }

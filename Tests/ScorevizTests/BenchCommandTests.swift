@@ -18,10 +18,10 @@ import Testing
     let result = try runScoreviz(["bench", "--quick", "--json", "--seed", "0", "--data-dir", Self.dataFolder])
     #expect(result.status == 0, "\(result.standardError)")
     let records = jsonLines(result.standardOutput).compactMap { $0 }
-    try #require(records.count == 7)
+    try #require(records.count == 8)
     #expect(
       records.map { $0["workload"] as? String }
-        == ["train", "kde-grid", "kde-score", "sample", "quality", "frame", "launch"])
+        == ["train", "kde-grid", "kde-score", "sample", "quality", "frame", "launch", "launch-1m"])
 
     let train = Self.results(records[0])
     #expect(train.map { $0["threads"] as? Int } == [1, 2])
@@ -79,6 +79,19 @@ import Testing
     #expect(firstFrame > 0 && firstFrame < 30_000)
     let peak = try #require(launch["peak_rss_mb"] as? Double)
     #expect(peak > 5 && peak < 4_096)
+
+    // At --quick sizes: 20,000 points from a CSV and an NPY file written for the run; the
+    // view draws from its first second (at most 30 frames a second, and at least one).
+    let million = records[7]
+    #expect(million["points"] as? Int == 20_000)
+    let launches = Self.results(million)
+    #expect(launches.map { $0["format"] as? String } == ["csv", "npy"])
+    for entry in launches {
+      let first = try #require(entry["first_frame_ms"] as? Double)
+      #expect(first > 0 && first < 60_000)
+      let perSecond = try #require(entry["frames_per_second"] as? [Int])
+      #expect(perSecond.count == 1 && perSecond.allSatisfy { $0 >= 1 && $0 <= 31 })
+    }
   }
 
   @Test func oneWorkloadPrintsOneRecord() throws {

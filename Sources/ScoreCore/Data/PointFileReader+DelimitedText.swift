@@ -97,8 +97,8 @@ extension PointFileReader {
       let x = classify(scanner.content(of: fields[xField]))
       let y = classify(scanner.content(of: fields[yField]))
       if case .number(let xValue) = x, case .number(let yValue) = y {
-        for (value, field) in [(xValue, fields[xField]), (yValue, fields[yField])]
-        where abs(value) > coordinateLimit {
+        if abs(xValue) > coordinateLimit || abs(yValue) > coordinateLimit {
+          let field = abs(xValue) > coordinateLimit ? fields[xField] : fields[yField]
           throw scanner.error(at: field.tokenStart, message: tooLargeMessage(scanner.text(of: field), limit: coordinateLimit))
         }
         points.append(SIMD2(xValue, yValue))

@@ -29,6 +29,11 @@ public struct PlotBox: Sendable, Equatable, Codable {
       xMin: lo.x - padding, xMax: hi.x + padding, yMin: lo.y - padding, yMax: hi.y + padding)
   }
 
+  /// This box grown by `padding` on every side.
+  public func padded(by padding: Double) -> PlotBox {
+    PlotBox(xMin: xMin - padding, xMax: xMax + padding, yMin: yMin - padding, yMax: yMax + padding)
+  }
+
   public var width: Double { xMax - xMin }
   public var height: Double { yMax - yMin }
 

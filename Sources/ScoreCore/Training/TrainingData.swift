@@ -13,6 +13,11 @@ public struct TrainingData: Sendable {
   public let standardizedPoints: [SIMD2<Double>]
   /// Standardised points as the trainer takes them: x₀, y₀, x₁, y₁, … in Float.
   public let interleaved: [Float]
+  /// Scott's bandwidth of the points in data units (0 for fewer than two distinct points),
+  /// computed once here so that views do not pass over every point each frame.
+  public let scottBandwidth: Double
+  /// The bounding box of the points in data units (the unit box when there are none).
+  public let bounds: PlotBox
 
   /// Prepares `dataset` with `standardization`, or with one fitted to its points.
   public init(_ dataset: Dataset, standardization: Standardization? = nil) {
@@ -26,5 +31,7 @@ public struct TrainingData: Sendable {
       values.append(Float(point.y))
     }
     interleaved = values
+    scottBandwidth = BandwidthRule.scott.bandwidth(for: dataset.points)
+    bounds = PlotBox.bounding(dataset.points)
   }
 }

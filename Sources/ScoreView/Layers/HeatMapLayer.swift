@@ -31,7 +31,13 @@ enum HeatMapLayer {
       pixelValues = sample(state.density, width: width, height: height)
       kind = .density
     case .histogram:
-      pixelValues = histogram(state.points, mapping: canvas.mapping(for: state.plotBox))
+      if let raster = state.pointRaster,
+        raster.fits(box: state.plotBox, area: layout.plot, color: state.theme[.points])
+      {
+        pixelValues = raster.counts
+      } else {
+        pixelValues = histogram(state.points, mapping: canvas.mapping(for: state.plotBox))
+      }
       kind = .count
     }
     guard let scale = HeatMapScale(kind: kind, values: pixelValues) else { return nil }

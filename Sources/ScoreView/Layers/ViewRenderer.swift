@@ -27,9 +27,15 @@ public enum ViewRenderer {
     }
     let heatScale = HeatMapLayer.draw(state, layout: layout, into: &frame)
     if state.showsPoints {
-      DotLayer.draw(
-        state.points, color: theme[.points], box: state.plotBox, area: layout.plot,
-        style: state.glyphStyle, into: &frame)
+      if let raster = state.pointRaster,
+        raster.fits(box: state.plotBox, area: layout.plot, color: theme[.points])
+      {
+        raster.dots.draw(into: &frame, style: state.glyphStyle)
+      } else {
+        DotLayer.draw(
+          state.points, color: theme[.points], box: state.plotBox, area: layout.plot,
+          style: state.glyphStyle, into: &frame)
+      }
     }
     let arrowMaximum =
       state.showsArrows ? ArrowLayer.draw(state, layout: layout, into: &frame) : nil

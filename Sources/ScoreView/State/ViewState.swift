@@ -36,6 +36,9 @@ public struct ViewState: Sendable, Equatable {
   public var plotBox: PlotBox
   /// The data points, in data units.
   public var points: [SIMD2<Double>]
+  /// `points` already rasterised for this frame's box and plot, if the caller keeps one
+  /// (`PointRaster`); used when it fits, else the points are mapped one by one.
+  public var pointRaster: PointRaster?
   /// The heat map's source.
   public var densityMode: DensityMode
   /// The density on a tiling of `plotBox`, read in `DensityMode.kde`.

@@ -48,10 +48,11 @@ func launchWorkload(_ context: BenchContext) throws -> JSONLine {
 }
 
 /// This executable running in a pseudo-terminal of its own, its output read and timed.
-private final class LaunchedView {
+final class LaunchedView {
   private let master: Int32
   private let pid: pid_t
-  private let start: Double
+  /// When the program was spawned (`monotonicSeconds()`).
+  let start: Double
   private var output: [UInt8] = []
 
   /// Spawns this executable with `arguments` on a new `width` × `height` pseudo-terminal.

@@ -16,7 +16,8 @@ struct BenchCommand: ParsableCommand {
       sample, energy distance and sliced W2 against held-out data) and frame (the live view \
       at 200×60: state and compose time, bytes drawn per frame, frames/s while training) and \
       launch (the live view started on 100k points in a pseudo-terminal: time to its first \
-      frame, peak memory). Times are medians of --runs repetitions. --quick shrinks every workload to a smoke test.
+      frame, peak memory) and launch-1m (the same on a million points from CSV and from NPY, \
+      with the frames drawn in each of the first seconds). Times are medians of --runs repetitions. --quick shrinks every workload to a smoke test.
       """)
 
   enum Workload: String, ExpressibleByArgument, CaseIterable {
@@ -27,6 +28,7 @@ struct BenchCommand: ParsableCommand {
     case quality
     case frame
     case launch
+    case launchMillion = "launch-1m"
   }
 
   @Option(help: "Run one workload: \(Workload.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -66,6 +68,7 @@ struct BenchCommand: ParsableCommand {
         case .quality: record = try qualityWorkload(context)
         case .frame: record = try frameWorkload(context)
         case .launch: record = try launchWorkload(context)
+        case .launchMillion: record = try launchMillionWorkload(context)
         }
         print(json ? record.encoded : BenchReport.text(for: record))
         fflush(nil)

@@ -21,6 +21,10 @@ struct LiveCommand: ParsableCommand {
   @Flag(help: "Do not capture the mouse.")
   var noMouse = false
 
+  /// For `scoreviz bench`: the monotonic time at which each frame was drawn, one per line.
+  @Option(help: .hidden)
+  var frameLog: String?
+
   func validate() throws {
     guard color == "auto" || ColorChoice(rawValue: color) != nil else {
       throw ValidationError("--color must be auto, truecolor, 256, 16, 8 or none, got '\(color)'")
@@ -31,22 +35,29 @@ struct LiveCommand: ParsableCommand {
     BacktraceSetting.makeNonInteractive()
     try reportingErrors {
       var session = try live.makeSession()
+      session.computeFieldsInBackground()
       let options = Terminal.Options(
         colorDepth: ColorChoice(rawValue: color)?.depth, mouse: !noMouse)
       session.engine.start()
       defer { session.engine.stop() }
+      let log = try frameLog.map { try FrameLog(path: $0) }
       try Terminal.withTerminal(options: options) { terminal in
-        try runLoop(&session, terminal: terminal)
+        try runLoop(&session, terminal: terminal, log: log)
       }
     }
   }
 
   /// Input, particles, render, draw: about 30 times a second until `q` or a signal.
-  private func runLoop(_ session: inout LiveSession, terminal: Terminal) throws {
+  private func runLoop(_ session: inout LiveSession, terminal: Terminal, log: FrameLog?) throws {
     let frameSeconds = 1.0 / 30
     var frameTimes: [Double] = []
+    // Frames are due every 1/30 s from the first, so the time a frame takes beyond its work
+    // (waking up, the sleep's slack) does not add up; a late frame starts the schedule anew.
+    var deadline = monotonicSeconds()
     while !session.shouldQuit {
       let frameStart = monotonicSeconds()
+      deadline += frameSeconds
+      if deadline < frameStart { deadline = frameStart + frameSeconds }
       if terminal.receivedSignal != nil {
         session.engine.stop()
         terminal.exitIfSignalled()
@@ -55,13 +66,14 @@ struct LiveCommand: ParsableCommand {
       session.advanceParticles(snapshot)
       let state = session.viewState(width: terminal.width, height: terminal.height, snapshot: snapshot)
       terminal.draw(ViewRenderer.render(state))
-      var waitMilliseconds = Int((frameSeconds - (monotonicSeconds() - frameStart)) * 1000)
+      log?.record(monotonicSeconds())
+      var waitMilliseconds = Int((deadline - monotonicSeconds()) * 1000)
       repeat {
         guard let event = terminal.nextEvent(timeoutMilliseconds: max(0, waitMilliseconds)) else { break }
         handle(event, session: &session, terminal: terminal, snapshot: snapshot)
         waitMilliseconds = 0
       } while !session.shouldQuit
-      let spare = frameSeconds - (monotonicSeconds() - frameStart)
+      let spare = deadline - monotonicSeconds()
       if spare > 0.002 { Thread.sleep(forTimeInterval: spare) }
       frameTimes.append(monotonicSeconds() - frameStart)
       if frameTimes.count > 30 { frameTimes.removeFirst() }

@@ -41,6 +41,7 @@ struct LiveSession {
   private(set) var isPaused = false
   private(set) var shouldQuit = false
   private(set) var fields = FieldLayers()
+  private var pointRasters = PointRasterCache()
   /// A short-lived message for the title row (what a key just did).
   private(set) var message = ""
   /// Frames per second measured by the loop.
@@ -175,7 +176,7 @@ struct LiveSession {
   /// The heat map's bandwidth in data units (the rule, or the fixed value).
   func currentBandwidth(_ snapshot: EngineSnapshot) -> Double {
     if let fixedBandwidth { return fixedBandwidth }
-    let h = BandwidthRule.scott.bandwidth(for: snapshot.data.dataset.points)
+    let h = snapshot.data.scottBandwidth
     return h > 0 ? h : 0.1
   }
 
@@ -183,10 +184,16 @@ struct LiveSession {
   /// bounding box (of 0.1, the rule's stand-in, when all points coincide). Below, no kernel
   /// reaches a cell centre; above, the heat map is flat.
   func bandwidthRange(_ snapshot: EngineSnapshot) -> ClosedRange<Double> {
-    let box = PlotBox.bounding(snapshot.data.dataset.points)
+    let box = snapshot.data.bounds
     let extent = max(box.width, box.height)
     let scale = extent > 0 && extent.isFinite ? extent : 0.1
     return (scale / 1000)...(scale * 10)
+  }
+
+  /// From now on the KDE layers are computed on a worker's threads: frames never wait for
+  /// them and show the newest finished ones (the interactive view; `render` waits).
+  mutating func computeFieldsInBackground() {
+    fields = FieldLayers(worker: FieldWorker())
   }
 
   /// Moves the particles one frame along the newest learned field.
@@ -212,10 +219,15 @@ struct LiveSession {
     let points = data.dataset.points
     let h = currentBandwidth(snapshot)
     let sigma = snapshot.ladder.levels[sigmaIndex]
-    let box = layout.displayBox(fitting: PlotBox.bounding(points, padding: 3 * h))
+    let box = layout.displayBox(fitting: data.bounds.padded(by: 3 * h))
     var state = ViewState(width: width, height: height, glyphStyle: glyphStyle, theme: theme)
     state.plotBox = box
     state.points = points
+    if showsPoints || densityMode == .histogram {
+      state.pointRaster = pointRasters.raster(
+        for: points, dataVersion: snapshot.dataVersion, color: theme[.points], box: box,
+        area: layout.plot)
+    }
     state.densityMode = densityMode
     state.arrowMode = arrowMode
     state.showsPoints = showsPoints
@@ -231,12 +243,12 @@ struct LiveSession {
       let heat = layout.heatMapGrid
       let grid = TileGrid(box: box, columns: heat.columns, rows: heat.rows)
       let bandwidth: HeatMapBandwidth = bandwidthLocked ? .lockedToNoiseLevel(sigma) : .dataUnits(h)
-      state.density = DensityGrid(
-        columns: heat.columns, rows: heat.rows,
-        values: fields.density(snapshot, grid: grid, bandwidth: bandwidth))
+      if let values = fields.latestDensity(snapshot, grid: grid, bandwidth: bandwidth) {
+        state.density = DensityGrid(columns: heat.columns, rows: heat.rows, values: values)
+      }
     }
     let arrowGrid = layout.arrowGrid
-    let arrows = fields.arrows(
+    let arrows = fields.latestArrows(
       snapshot, grid: TileGrid(box: box, columns: arrowGrid.columns, rows: arrowGrid.rows),
       noiseLevel: sigma)
     let vectors = arrowMode == .kde ? arrows.truth : arrows.learned
@@ -289,7 +301,7 @@ struct LiveSession {
     guard column >= plot.x, column < plot.x + plot.width, row >= plot.y, row < plot.y + plot.height
     else { return nil }
     let h = currentBandwidth(snapshot)
-    let box = layout.displayBox(fitting: PlotBox.bounding(snapshot.data.dataset.points, padding: 3 * h))
+    let box = layout.displayBox(fitting: snapshot.data.bounds.padded(by: 3 * h))
     let x = box.xMin + (Double(column - plot.x) + 0.5) / Double(plot.width) * box.width
     let y = box.yMax - (Double(row - plot.y) + 0.5) / Double(plot.height) * box.height
     return SIMD2(x, y)

@@ -28,7 +28,7 @@ struct LiveCommand: ParsableCommand {
   }
 
   func run() throws {
-    try reportingErrors {
+    reportingErrors {
       var session = try live.makeSession()
       let options = Terminal.Options(
         colorDepth: ColorChoice(rawValue: color)?.depth, mouse: !noMouse)

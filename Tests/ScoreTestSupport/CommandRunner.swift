@@ -26,9 +26,12 @@ public func scorevizExecutablePath() -> String {
 }
 
 /// Runs `scoreviz arguments…` with `input` on stdin and waits for it to exit.
+///
+/// With `standardOutputPath` the command's stdout is that file (opened for writing, as a
+/// shell's `>` onto an existing file or device would), and `standardOutput` comes back empty.
 public func runScoreviz(
   _ arguments: [String], input: String = "", environment: [String: String] = [:],
-  workingDirectory: String? = nil
+  workingDirectory: String? = nil, standardOutputPath: String? = nil
 ) throws -> CommandResult {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: scorevizExecutablePath())
@@ -41,7 +44,11 @@ public func runScoreviz(
   let stdout = Pipe()
   let stderr = Pipe()
   let stdin = Pipe()
-  process.standardOutput = stdout
+  if let standardOutputPath {
+    process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: standardOutputPath))
+  } else {
+    process.standardOutput = stdout
+  }
   process.standardError = stderr
   process.standardInput = stdin
   try process.run()
@@ -53,7 +60,7 @@ public func runScoreviz(
     errorData.set(stderr.fileHandleForReading.readDataToEndOfFile())
   }
   errorReader.start()
-  let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
+  let outputData = standardOutputPath == nil ? stdout.fileHandleForReading.readDataToEndOfFile() : Data()
   process.waitUntilExit()
   while !errorData.isSet { usleep(1000) }
   return CommandResult(

@@ -124,7 +124,7 @@ import Testing
   @Test func badRunsIsAUsageError() throws {
     let result = try runScoreviz(["bench", "--runs", "0"])
     #expect(result.status == 64)
-    #expect(validationMessage(result.standardError) == "--runs must be at least 1")
+    #expect(validationMessage(result.standardError) == "--runs must be at least 1, got 0")
   }
 
   @Test func findsTheDataBesideThePackageFromAnyFolder() throws {

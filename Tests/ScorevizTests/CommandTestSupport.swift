@@ -50,9 +50,14 @@ func jsonLines(_ text: String) -> [[String: Any]?] {
   text.split(separator: "\n").map { jsonObject($0) }
 }
 
-/// The `Error: …` line ArgumentParser prints for a validation error, without the prefix.
+/// The message of a usage error, when `standardError` is exactly the one line
+/// `scoreviz: <message>` every error is; nil otherwise.
 func validationMessage(_ standardError: String) -> String? {
-  standardError.split(separator: "\n").first { $0.hasPrefix("Error: ") }.map { String($0.dropFirst(7)) }
+  let prefix = "scoreviz: "
+  guard standardError.hasPrefix(prefix), standardError.hasSuffix("\n"),
+    standardError.filter({ $0 == "\n" }).count == 1
+  else { return nil }
+  return String(standardError.dropFirst(prefix.count).dropLast())
 }
 
 /// Writes `text` to `name` in `folder` and returns the path.

@@ -80,9 +80,9 @@ import Testing
   }
 
   @Test(arguments: [
-    (["--level", "11"], "--level must be between 1 and the ladder's length"),
+    (["--level", "11"], "--level must be between 1 and the ladder's length 10, got 11"),
     (["--arrows", "sideways"], "--arrows must be learned, kde or error, got 'sideways'"),
-    (["--width", "5000"], "--width and --height must be between 0 and 2000 × 1000"),
+    (["--width", "5000"], "--width must be at most 2000, got 5000"),
   ])
   func badOptionsAreUsageErrors(_ options: [String], message: String) throws {
     let result = try runScoreviz(["render", "--steps", "1"] + options)

@@ -131,7 +131,7 @@ import Testing
   @Test(arguments: [
     (["--sigmas", "1:0.01"], "--sigmas: column 1: Expected 'MAX:MIN:L', found '1:0.01'"),
     (["--sigmas", "0.01:1:10"], "--sigmas: column 1: Expected the largest level first, found '0.01:1:10'"),
-    (["--sigmas", "1:0.01:x"], "--sigmas: column 8: Expected a whole number of levels, found 'x'"),
+    (["--sigmas", "1:0.01:x"], "--sigmas: column 8: Expected a whole number of levels between 1 and 1000, found 'x'"),
     (["--objective", "score"], "--objective: unknown objective 'score'; choose one of ncsn, dsm, ssm, ism, esm"),
     (["--threads", "3"], "--threads must be 1 or 2, got 3"),
     (["--lr", "0"], "--lr must be positive, got 0.0"),

@@ -52,12 +52,15 @@ public enum PointFileWriter {
     return bytes
   }
 
-  /// Writes `table` to `path` through `AtomicFile.write` (a temporary file, then a rename).
+  /// Writes `table` to `path` through `AtomicFile.write`: a regular file through a temporary
+  /// file and a rename, a device or FIFO in place, a symbolic link's target.
   ///
   /// - Parameters:
   ///   - format: CSV or NPY; nil chooses by the file name (`.npy` is NPY, else CSV).
   /// - Throws: `FileWriteError` when the file cannot be written; nothing is left at `path`.
-  public static func write(_ table: DataTable, to path: String, format: PointFileFormat? = nil) throws {
+  public static func write(
+    _ table: DataTable, to path: String, format: PointFileFormat? = nil
+  ) throws(FileWriteError) {
     switch format ?? PointFileFormat(path: path) {
     case .csv: try AtomicFile.write(csvText(table), to: path)
     case .npy: try AtomicFile.write(npyBytes(table), to: path)
@@ -65,7 +68,9 @@ public enum PointFileWriter {
   }
 
   /// Writes `points` as the two-column table `x,y`; see `write(_:to:format:)`.
-  public static func write(_ points: [SIMD2<Double>], to path: String, format: PointFileFormat? = nil) throws {
+  public static func write(
+    _ points: [SIMD2<Double>], to path: String, format: PointFileFormat? = nil
+  ) throws(FileWriteError) {
     try write(DataTable(points: points), to: path, format: format)
   }
 

@@ -25,29 +25,38 @@ public struct NoiseLadder: Sendable, Equatable, CustomStringConvertible {
   /// WORKLOADS.md's ladder: 10 levels from 1.0 (about the standardised data's spread) to 0.01.
   public static let standard = NoiseLadder(validMaximum: 1, minimum: 0.01, count: 10)
 
+  /// The most levels a ladder may have: each level is trained, sampled and drawn, and more
+  /// than a thousand is never useful.
+  public static let maximumCount = 1_000
+
+  /// The noise levels a ladder may hold, in standardised units (where the data's spread is
+  /// about 1): outside it σ² or 1/σ² leaves the range the network computes in.
+  public static let levelRange: ClosedRange<Float> = 1e-6...1e6
+
   /// A geometric ladder of `count` levels from `maximum` down to `minimum`.
   ///
-  /// - Throws: `NoiseLadderError` if a level is not a positive finite number, if
-  ///   `maximum < minimum`, or if `count < 1`.
+  /// - Throws: `NoiseLadderError` if a level is not a finite number within `levelRange`, if
+  ///   `maximum < minimum`, or if `count` is not between 1 and `maximumCount`.
   public init(maximum: Float, minimum: Float, count: Int) throws(NoiseLadderError) {
-    for value in [maximum, minimum] where !(value.isFinite && value > 0) {
-      throw NoiseLadderError(
-        column: 1, message: "Expected a positive noise level, found '\(value)'")
+    for value in [maximum, minimum] where !Self.levelRange.contains(value) {
+      throw NoiseLadderError(column: 1, message: Self.levelMessage(String(describing: value)))
     }
     guard maximum >= minimum else {
       throw NoiseLadderError(
         column: 1,
         message: "Expected the largest level first, found '\(maximum):\(minimum)'")
     }
-    guard count >= 1 else {
-      throw NoiseLadderError(column: 1, message: "Expected at least one level, found '\(count)'")
+    guard (1...Self.maximumCount).contains(count) else {
+      throw NoiseLadderError(column: 1, message: Self.countMessage(String(count)))
     }
     self.init(validMaximum: maximum, minimum: minimum, count: count)
   }
 
   /// Parses "MAX:MIN:L", e.g. "1.0:0.01:10".
   ///
-  /// - Throws: `NoiseLadderError` with the column of the first bad field.
+  /// - Throws: `NoiseLadderError` with the column of the first bad field: a level that is
+  ///   not a number within `levelRange`, a count that is not a whole number between 1 and
+  ///   `maximumCount`, or the smaller level first.
   public init(parsing text: String) throws(NoiseLadderError) {
     let fields = text.split(separator: ":", omittingEmptySubsequences: false)
     guard fields.count == 3 else {
@@ -57,22 +66,31 @@ public struct NoiseLadder: Sendable, Equatable, CustomStringConvertible {
     var values: [Float] = []
     for index in 0..<2 {
       let field = fields[index].trimmingCharacters(in: .whitespaces)
-      guard let value = Float(field), value.isFinite, value > 0 else {
-        throw NoiseLadderError(
-          column: columns[index], message: "Expected a positive noise level, found '\(field)'")
+      guard let value = Float(field), Self.levelRange.contains(value) else {
+        throw NoiseLadderError(column: columns[index], message: Self.levelMessage(field))
       }
       values.append(value)
     }
     let countField = fields[2].trimmingCharacters(in: .whitespaces)
-    guard let count = Int(countField), count >= 1 else {
-      throw NoiseLadderError(
-        column: columns[2], message: "Expected a whole number of levels, found '\(countField)'")
+    guard let count = Int(countField), (1...Self.maximumCount).contains(count) else {
+      throw NoiseLadderError(column: columns[2], message: Self.countMessage(countField))
     }
     guard values[0] >= values[1] else {
       throw NoiseLadderError(
         column: 1, message: "Expected the largest level first, found '\(text)'")
     }
     self.init(validMaximum: values[0], minimum: values[1], count: count)
+  }
+
+  /// The message for a level outside `levelRange` (or not a number).
+  private static func levelMessage(_ found: String) -> String {
+    let bounds = [levelRange.lowerBound, levelRange.upperBound].map { String(format: "%g", Double($0)) }
+    return "Expected a noise level between \(bounds[0]) and \(bounds[1]), found '\(found)'"
+  }
+
+  /// The message for a count outside 1 … `maximumCount` (or not a whole number).
+  private static func countMessage(_ found: String) -> String {
+    "Expected a whole number of levels between 1 and \(maximumCount), found '\(found)'"
   }
 
   private init(validMaximum maximum: Float, minimum: Float, count: Int) {

@@ -40,23 +40,29 @@ struct BenchCommand: ParsableCommand {
   @Flag(help: "Small sizes and one run: check that every workload runs.")
   var quick = false
 
-  @Option(help: "Timed repetitions per measurement.")
-  var runs: Int = 5
+  @Option(
+    parsing: .unconditional,
+    help: "Timed repetitions per measurement (1 to \(FlagBounds.benchRuns); default 5, 1 with --quick).")
+  var runs: Int?
 
-  @Option(help: "The quality workload's seed (default: seeds 0, 1 and 2).")
+  @Option(parsing: .unconditional, help: "The quality workload's seed (default: seeds 0, 1 and 2).")
   var seed: UInt64?
 
   @Option(help: "The folder with the benchmark CSV files (default ../shared/bench/data).")
   var dataDir: String?
 
   func validate() throws {
-    guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+    try FlagBounds.checkFileName(dataDir, "--data-dir")
+    if let runs {
+      try FlagBounds.check(runs, "--runs", in: 1...FlagBounds.benchRuns)
+      if quick { throw ValidationError("--runs goes without --quick, which runs once") }
+    }
   }
 
   func run() throws {
-    try reportingErrors {
+    reportingErrors {
       let context = BenchContext(
-        dataFolder: try BenchContext.findDataFolder(dataDir), runs: quick ? 1 : runs,
+        dataFolder: try BenchContext.findDataFolder(dataDir), runs: runs ?? (quick ? 1 : 5),
         quick: quick, qualitySeeds: seed.map { [$0] } ?? [0, 1, 2])
       for workload in workload.map({ [$0] }) ?? Workload.allCases {
         let record: JSONLine
@@ -70,8 +76,7 @@ struct BenchCommand: ParsableCommand {
         case .launch: record = try launchWorkload(context)
         case .launchMillion: record = try launchMillionWorkload(context)
         }
-        print(json ? record.encoded : BenchReport.text(for: record))
-        fflush(nil)
+        try StandardOutput.writeLine(json ? record.encoded : BenchReport.text(for: record))
       }
     }
   }

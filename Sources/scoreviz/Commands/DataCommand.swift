@@ -10,10 +10,12 @@ struct DataCommand: ParsableCommand {
   @Argument(help: "The dataset (see 'scoreviz datasets').")
   var name: String
 
-  @Option(name: [.customShort("n"), .long], help: "How many points.")
+  @Option(
+    name: [.customShort("n"), .long], parsing: .unconditional,
+    help: "How many points (1 to \(FlagBounds.pointCount)).")
   var count: Int = 10_000
 
-  @Option(help: "Random seed.")
+  @Option(parsing: .unconditional, help: "Random seed.")
   var seed: UInt64 = 0
 
   @Option(name: [.customShort("o"), .long], help: "Output file (.csv or .npy); '-' writes CSV to stdout.")
@@ -24,18 +26,16 @@ struct DataCommand: ParsableCommand {
       let names = BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")
       throw ValidationError("Unknown dataset '\(name)'; choose one of \(names)")
     }
-    guard count >= 1 else { throw ValidationError("-n must be at least 1, got \(count)") }
+    try FlagBounds.check(count, "-n", in: 1...FlagBounds.pointCount)
+    try FlagBounds.checkFileName(output, "-o")
   }
 
   func run() throws {
-    try reportingErrors {
+    reportingErrors {
+      try checkWritable(output)
       var rng = SeededGenerator(seed: seed)
       let points = BuiltinDataset(name: name)!.generate(count: count, using: &rng)
-      if output == "-" {
-        print(PointFileWriter.csvText(DataTable(points: points)), terminator: "")
-      } else {
-        try PointFileWriter.write(points, to: output)
-      }
+      try writePoints(points, to: output)
     }
   }
 }

@@ -9,9 +9,9 @@ struct DatasetsCommand: ParsableCommand {
 
   func run() throws {
     let width = BuiltinDataset.allCases.map(\.rawValue.count).max() ?? 0
-    for dataset in BuiltinDataset.allCases {
-      let name = dataset.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
-      print("\(name)  \(dataset.summary)")
+    let lines = BuiltinDataset.allCases.map { dataset in
+      dataset.rawValue.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + dataset.summary + "\n"
     }
+    try StandardOutput.write(lines.joined())
   }
 }

@@ -25,17 +25,24 @@ struct EvalCommand: ParsableCommand {
 
   @OptionGroup var source: DataSourceOptions
 
-  @Option(help: "Particles to draw from --model.")
-  var particles: Int = 5_000
+  @Option(
+    parsing: .unconditional,
+    help: "Particles to draw from --model (2 to \(FlagBounds.evaluationParticles); default 5000).")
+  var particles: Int?
 
-  @Option(help: "Langevin steps per level for --model.")
-  var stepsPerLevel: Int = 100
+  @Option(
+    parsing: .unconditional,
+    help: "Langevin steps per level for --model (0 to \(FlagBounds.langevinSteps); default 100).")
+  var stepsPerLevel: Int?
 
-  @Option(help: "ε for --model sampling.")
-  var eps: Float = 2e-5
+  @Option(parsing: .unconditional, help: "ε for --model sampling (at most 1; default 2e-5).")
+  var eps: Float?
 
-  @Option(help: "Random seed.")
+  @Option(parsing: .unconditional, help: "Random seed.")
   var seed: UInt64 = 0
+
+  /// The largest coordinate of --samples and --reference: the points are compared in Float.
+  static let largestCoordinate = 1e30
 
   func validate() throws {
     let pairGiven = samples != nil || reference != nil
@@ -48,16 +55,28 @@ struct EvalCommand: ParsableCommand {
     if !pairGiven && model == nil {
       throw ValidationError("Give --samples A --reference B, or --model M --data F")
     }
-    guard particles >= 2 else { throw ValidationError("--particles must be at least 2") }
+    if pairGiven && (particles != nil || stepsPerLevel != nil || eps != nil || source.isGiven) {
+      throw ValidationError(
+        "--particles, --steps-per-level, --eps, --data and --dataset go with --model, not --samples")
+    }
+    for (path, flag) in [(samples, "--samples"), (reference, "--reference"), (model, "--model")] {
+      try FlagBounds.checkFileName(path, flag)
+    }
+    if let particles { try FlagBounds.check(particles, "--particles", in: 2...FlagBounds.evaluationParticles) }
+    if let stepsPerLevel {
+      try FlagBounds.check(stepsPerLevel, "--steps-per-level", in: 0...FlagBounds.langevinSteps)
+    }
+    if let eps { try FlagBounds.checkPositive(eps, "--eps", atMost: FlagBounds.langevinStep) }
   }
 
   func run() throws {
-    try reportingErrors {
+    reportingErrors {
       if let samples, let reference {
-        let a = try PointFileReader.read(path: samples).points
-        let b = try PointFileReader.read(path: reference).points
+        // Distances are taken between Float coordinates.
+        let a = try PointFileReader.read(path: samples, coordinateLimit: Self.largestCoordinate).points
+        let b = try PointFileReader.read(path: reference, coordinateLimit: Self.largestCoordinate).points
         let distances = SampleDistances(a, b)
-        print(
+        try StandardOutput.writeLine(
           JSONLine([
             ("samples", .integer(a.count)), ("reference", .integer(b.count)),
             ("energy_distance", .number(distances.energyDistance)),
@@ -66,14 +85,21 @@ struct EvalCommand: ParsableCommand {
         return
       }
       let file = try ScoreModelFile.read(path: model!)
+      try requireFiniteModel(file, path: model!)
       let dataset = try source.load(seed: seed)
+      let particles = particles ?? 5_000
       let schedule = AnnealingSchedule(
-        noiseLevels: file.ladder.levels, epsilon: eps, stepsPerLevel: stepsPerLevel)
+        noiseLevels: file.ladder.levels, epsilon: eps ?? 2e-5, stepsPerLevel: stepsPerLevel ?? 100)
       let drawn = ParallelLangevin.sampleAnnealed(
         count: particles, schedule: schedule, mean: .zero,
         score: ScoreNetworkEvaluator(network: file.network), threadCount: 1, seed: seed)
       let samplesInDataUnits = (0..<particles).map { i in
         file.standardization.destandardize(SIMD2(Double(drawn[2 * i]), Double(drawn[2 * i + 1])))
+      }
+      if let bad = samplesInDataUnits.firstIndex(where: { !($0.x.isFinite && $0.y.isFinite) }) {
+        throw Failure(
+          exitCode: SysExit.data,
+          message: "\(model!): sampling diverged: particle \(bad + 1) of \(particles) is not finite at the end (try a smaller --eps)")
       }
       let distances = SampleDistances(samplesInDataUnits, dataset.points)
       let errors = fieldErrors(
@@ -87,7 +113,12 @@ struct EvalCommand: ParsableCommand {
             ("weighted_rms", .number(entry.error.weightedRMS)),
           ]))
       }
-      print(
+      if let bad = errors.first(where: { !($0.error.relative.isFinite && $0.error.weightedRMS.isFinite) }) {
+        throw Failure(
+          exitCode: SysExit.data,
+          message: "\(model!): the field error at σ = \(bad.sigma) is not finite")
+      }
+      try StandardOutput.writeLine(
         JSONLine([
           ("model", .string(model!)), ("data", .string(dataset.name)),
           ("particles", .integer(particles)),

@@ -1,6 +1,7 @@
 // `scoreviz field`: the score field on a grid, from a trained model or from the KDE.
 
 import ArgumentParser
+import Foundation
 import ScoreCore
 
 struct FieldCommand: ParsableCommand {
@@ -12,7 +13,8 @@ struct FieldCommand: ParsableCommand {
       With --model the box is the model's standardised [−3, 3]² mapped to data units (or \
       the padded bounding box of --data) and --sigma is in the model's standardised units. \
       With --source kde the field is ∇log p_h of --data at bandwidth h in data units, over \
-      the data's bounding box padded by 3h.
+      the data's bounding box padded by 3h (h within 10⁻⁶ to 10⁶ times the data's spread). \
+      A field that is not finite somewhere is an error (exit 65), and nothing is written.
       """)
 
   enum Source: String, ExpressibleByArgument, CaseIterable {
@@ -26,15 +28,15 @@ struct FieldCommand: ParsableCommand {
   @Option(help: "The model file (.safetensors) for --source model.")
   var model: String?
 
-  @Option(help: "The noise level σ for --source model (standardised units).")
+  @Option(parsing: .unconditional, help: "The noise level σ for --source model (standardised units).")
   var sigma: Float?
 
   @OptionGroup var data: DataSourceOptions
 
-  @Option(help: "The bandwidth h (data units) for --source kde; default Scott's rule.")
+  @Option(parsing: .unconditional, help: "The bandwidth h (data units) for --source kde; default Scott's rule.")
   var bandwidth: Double?
 
-  @Option(help: "A COLUMNSxROWS grid.")
+  @Option(parsing: .unconditional, help: "A COLUMNSxROWS grid (at most 4000000 cells).")
   var grid = GridOption(columns: 60, rows: 20)
 
   @Option(help: "Output format: csv or json.")
@@ -43,30 +45,33 @@ struct FieldCommand: ParsableCommand {
   @Option(name: [.customShort("o"), .long], help: "Write to this file instead of stdout.")
   var output: String?
 
-  @Option(help: "Random seed for a built-in dataset.")
+  @Option(parsing: .unconditional, help: "Random seed for a built-in dataset.")
   var seed: UInt64 = 0
 
   func validate() throws {
     switch source {
     case .model:
       guard model != nil else { throw ValidationError("--source model needs --model FILE") }
-      guard let sigma, sigma > 0, sigma.isFinite else {
+      guard let sigma, sigma > 0 else {
         throw ValidationError("--source model needs a positive --sigma")
       }
+      try FlagBounds.check(sigma, "--sigma", in: NoiseLadder.levelRange)
       if bandwidth != nil { throw ValidationError("--bandwidth goes with --source kde") }
     case .kde:
       guard data.isGiven else { throw ValidationError("--source kde needs --data FILE or --dataset NAME") }
       if model != nil || sigma != nil {
         throw ValidationError("--model and --sigma go with --source model")
       }
-      if let bandwidth, !(bandwidth > 0 && bandwidth.isFinite) {
-        throw ValidationError("--bandwidth must be positive, got \(bandwidth)")
-      }
+      if let bandwidth { try FlagBounds.check(bandwidth, "--bandwidth", in: FlagBounds.bandwidth) }
     }
+    try grid.check("--grid")
+    try FlagBounds.checkFileName(model, "--model")
+    try FlagBounds.checkFileName(output, "-o")
   }
 
   func run() throws {
-    try reportingErrors {
+    reportingErrors {
+      try checkWritable(output)
       let positions: [SIMD2<Double>]
       var scores: [SIMD2<Double>]
       var header: [(String, JSONValue)] = [("source", .string(source.rawValue))]
@@ -82,20 +87,8 @@ struct FieldCommand: ParsableCommand {
           box = PlotBox.bounding(corners)
         }
         positions = box.cellCentres(columns: grid.columns, rows: grid.rows)
-        let inputs = interleavedFloats(file.standardization.standardize(positions))
-        var outputs = [Float](repeating: 0, count: inputs.count)
-        var evaluator = ScoreNetworkEvaluator(network: file.network)
-        inputs.withUnsafeBufferPointer { input in
-          outputs.withUnsafeMutableBufferPointer { output in
-            evaluator.evaluateScores(
-              at: input.baseAddress!, count: positions.count, noiseLevel: sigma!,
-              into: output.baseAddress!)
-          }
-        }
-        scores = (0..<positions.count).map { i in
-          file.standardization.dataScore(
-            fromStandardized: SIMD2(Double(outputs[2 * i]), Double(outputs[2 * i + 1])))
-        }
+        scores = modelScores(file, at: positions, noiseLevel: sigma!)
+        try requireFiniteScores(scores, at: positions, noiseLevel: sigma!, model: model!)
         header.append(("sigma", .number(Double(sigma!))))
       case .kde:
         let dataset = try data.load(seed: seed)
@@ -104,13 +97,19 @@ struct FieldCommand: ParsableCommand {
         let box = PlotBox.bounding(points, padding: 3 * h)
         positions = box.cellCentres(columns: grid.columns, rows: grid.rows)
         scores = GaussianKDE(points: points, bandwidth: h).scores(at: positions)
+        if let bad = scores.firstIndex(where: { !($0.x.isFinite && $0.y.isFinite) }) {
+          throw Failure(
+            exitCode: SysExit.data,
+            message: "\(dataset.name): the KDE score with h = \(h) is not finite at (\(positions[bad].x), \(positions[bad].y))")
+        }
         header.append(("bandwidth", .number(h)))
       }
       let table = DataTable(
         columnNames: ["x", "y", "score_x", "score_y", "norm"],
         columns: [
           positions.map { $0.x }, positions.map { $0.y }, scores.map { $0.x }, scores.map { $0.y },
-          scores.map { ($0 * $0).sum().squareRoot() },
+          // hypot, so that the norm of two finite components cannot overflow.
+          scores.map { hypot($0.x, $0.y) },
         ])
       try emit(table, format: format, header: header, to: output)
     }

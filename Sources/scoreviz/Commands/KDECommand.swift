@@ -11,12 +11,15 @@ struct KDECommand: ParsableCommand {
       Prints x,y,density,log_density,score_x,score_y in data units for every query point.
       The score is the exact ∇log p_h, computed with log-sum-exp, so it is finite and \
       correct far from the data. --grid evaluates at the cell centres of a tiling of the \
-      data's bounding box padded by 3h.
+      data's bounding box padded by 3h. A given --bandwidth must lie within 10⁻⁶ to 10⁶ \
+      times the data's spread (the larger standard deviation of x and y).
       """)
 
   @OptionGroup var source: DataSourceOptions
 
-  @Option(help: "Kernel standard deviation h in data units.")
+  @Option(
+    parsing: .unconditional,
+    help: "Kernel standard deviation h in data units (10⁻⁶ to 10⁶ times the data's spread).")
   var bandwidth: Double?
 
   @Option(help: "Bandwidth rule when no --bandwidth is given: scott or silverman.")
@@ -25,7 +28,9 @@ struct KDECommand: ParsableCommand {
   @Option(help: "A CSV or NPY file of query points.")
   var at: String?
 
-  @Option(help: "A COLUMNSxROWS grid over the padded bounding box, e.g. 240x160.")
+  @Option(
+    parsing: .unconditional,
+    help: "A COLUMNSxROWS grid over the padded bounding box, e.g. 240x160 (at most 4000000 cells).")
   var grid: GridOption?
 
   @Option(help: "Output format: csv or json.")
@@ -34,29 +39,33 @@ struct KDECommand: ParsableCommand {
   @Option(name: [.customShort("o"), .long], help: "Write to this file instead of stdout.")
   var output: String?
 
-  @Option(help: "Random seed for a built-in dataset.")
+  @Option(parsing: .unconditional, help: "Random seed for a built-in dataset.")
   var seed: UInt64 = 0
 
   func validate() throws {
-    if let bandwidth, !(bandwidth > 0 && bandwidth.isFinite) {
-      throw ValidationError("--bandwidth must be a positive number, got '\(bandwidth)'")
-    }
+    if let bandwidth { try FlagBounds.check(bandwidth, "--bandwidth", in: FlagBounds.bandwidth) }
     if BandwidthRule(rawValue: rule) == nil {
       throw ValidationError("Unknown rule '\(rule)'; choose scott or silverman")
     }
     if (at == nil) == (grid == nil) {
       throw ValidationError("Give exactly one of --at FILE or --grid COLUMNSxROWS")
     }
+    try grid?.check("--grid")
+    try FlagBounds.checkFileName(at, "--at")
+    try FlagBounds.checkFileName(output, "-o")
   }
 
   func run() throws {
-    try reportingErrors {
+    reportingErrors {
+      try checkWritable(output)
       let dataset = try source.load(seed: seed)
       let rule = BandwidthRule(rawValue: rule)!
       let h = try resolveBandwidth(given: bandwidth, rule: rule, for: dataset)
       let queries: [SIMD2<Double>]
       if let at {
-        queries = try PointFileReader.read(path: at, minimumCount: 1).points
+        queries = try PointFileReader.read(
+          path: at, minimumCount: 1, coordinateLimit: PointFileReader.largestCoordinate
+        ).points
       } else {
         let grid = grid!
         let box = PlotBox.bounding(dataset.points, padding: 3 * h)
@@ -70,6 +79,11 @@ struct KDECommand: ParsableCommand {
           queries.map { $0.x }, queries.map { $0.y }, results.map(\.density), results.map(\.logDensity),
           results.map { $0.score.x }, results.map { $0.score.y },
         ])
+      if let row = table.firstNonFiniteRow {
+        throw Failure(
+          exitCode: SysExit.data,
+          message: "\(dataset.name): the KDE with h = \(h) is not finite at (\(queries[row].x), \(queries[row].y)), too far from the data for this bandwidth")
+      }
       let header: [(String, JSONValue)] = [
         ("bandwidth", .number(h)),
         ("rule", bandwidth == nil ? .string(rule.rawValue) : .null),

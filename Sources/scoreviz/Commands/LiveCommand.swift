@@ -33,7 +33,7 @@ struct LiveCommand: ParsableCommand {
 
   func run() throws {
     BacktraceSetting.makeNonInteractive()
-    try reportingErrors {
+    reportingErrors {
       var session = try live.makeSession()
       session.computeFieldsInBackground()
       let options = Terminal.Options(

@@ -16,13 +16,13 @@ struct RenderCommand: ParsableCommand {
 
   @OptionGroup var live: LiveOptions
 
-  @Option(help: "Training steps before the frame.")
+  @Option(parsing: .unconditional, help: "Training steps before the frame (0 to \(FlagBounds.trainingSteps)).")
   var steps: Int = 2_000
 
-  @Option(help: "Frame width in columns.")
+  @Option(parsing: .unconditional, help: "Frame width in columns (0 to 2000).")
   var width: Int = 120
 
-  @Option(help: "Frame height in rows.")
+  @Option(parsing: .unconditional, help: "Frame height in rows (0 to 1000).")
   var height: Int = 40
 
   @Flag(help: "Colour escapes in the output.")
@@ -37,30 +37,31 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "Density layer: kde, histogram or off.")
   var density: String = "kde"
 
-  @Option(help: "σ's place on the ladder, 1 = largest (default: the level nearest 0.1).")
+  @Option(
+    parsing: .unconditional,
+    help: "σ's place on the ladder, 1 = largest (default: the level nearest 0.1).")
   var level: Int?
 
   @Flag(help: "Show the key help overlay in the frame.")
   var keyHelp = false
 
   func validate() throws {
-    guard steps >= 0 else { throw ValidationError("--steps must not be negative") }
-    guard width >= 0, height >= 0, width <= 2_000, height <= 1_000 else {
-      throw ValidationError("--width and --height must be between 0 and 2000 × 1000")
-    }
+    try FlagBounds.check(steps, "--steps", in: 0...FlagBounds.trainingSteps)
+    try FlagBounds.check(width, "--width", in: 0...2_000)
+    try FlagBounds.check(height, "--height", in: 0...1_000)
     guard ["learned", "kde", "error"].contains(arrows) else {
       throw ValidationError("--arrows must be learned, kde or error, got '\(arrows)'")
     }
     guard ["kde", "histogram", "off"].contains(density) else {
       throw ValidationError("--density must be kde, histogram or off, got '\(density)'")
     }
-    if let level, !(1...(try NoiseLadder(parsing: live.sigmas)).count).contains(level) {
-      throw ValidationError("--level must be between 1 and the ladder's length")
+    if let level, let ladder = try? NoiseLadder(parsing: live.sigmas), !(1...ladder.count).contains(level) {
+      throw ValidationError("--level must be between 1 and the ladder's length \(ladder.count), got \(level)")
     }
   }
 
   func run() throws {
-    try reportingErrors {
+    reportingErrors {
       var session = try live.makeSession()
       session.engine.trainSynchronously(steps: steps)
       let snapshot = session.engine.snapshot
@@ -75,7 +76,7 @@ struct RenderCommand: ParsableCommand {
       let frames = snapshot.ladder.count * session.particles.stepsPerLevel / session.particles.stepsPerFrame
       for _ in 0..<frames { session.advanceParticles(snapshot) }
       let frame = ViewRenderer.render(session.viewState(width: width, height: height, snapshot: snapshot))
-      print(ansi ? frame.ansiText(colorDepth: color.depth) : frame.plainText)
+      try StandardOutput.writeLine(ansi ? frame.ansiText(colorDepth: color.depth) : frame.plainText)
     }
   }
 }

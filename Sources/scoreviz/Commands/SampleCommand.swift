@@ -17,55 +17,68 @@ struct SampleCommand: ParsableCommand {
   @Option(help: "The model file (.safetensors) written by 'scoreviz train'.")
   var model: String
 
-  @Option(help: "How many particles.")
+  @Option(parsing: .unconditional, help: "How many particles (1 to \(FlagBounds.pointCount)).")
   var particles: Int = 5_000
 
-  @Option(help: "Langevin steps per noise level (annealed).")
-  var stepsPerLevel: Int = 100
+  @Option(
+    parsing: .unconditional,
+    help: "Langevin steps per noise level, annealed (0 to \(FlagBounds.langevinSteps); default 100).")
+  var stepsPerLevel: Int?
 
-  @Option(help: "ε, the step size at the smallest noise level.")
+  @Option(parsing: .unconditional, help: "ε, the step size at the smallest noise level (at most 1).")
   var eps: Float = 2e-5
 
   @Flag(help: "Plain Langevin at one noise level instead of annealing through the ladder.")
   var plain = false
 
-  @Option(help: "The noise level of --plain, in standardised units (default: the smallest).")
+  @Option(
+    parsing: .unconditional,
+    help: "The noise level of --plain, in standardised units (default: the smallest).")
   var sigma: Float?
 
-  @Option(help: "Steps of --plain.")
-  var steps: Int = 1_000
+  @Option(parsing: .unconditional, help: "Steps of --plain (0 to \(FlagBounds.langevinSteps); default 1000).")
+  var steps: Int?
 
-  @Option(help: "Threads to split the particles over.")
+  @Option(parsing: .unconditional, help: "Threads to split the particles over (1 to \(FlagBounds.threads)).")
   var threads: Int = 1
 
-  @Option(help: "Random seed.")
+  @Option(parsing: .unconditional, help: "Random seed.")
   var seed: UInt64 = 0
 
   @Option(name: [.customShort("o"), .long], help: "Output file (.csv or .npy); '-' is CSV on stdout.")
   var output: String = "-"
 
   func validate() throws {
-    guard particles >= 1 else { throw ValidationError("--particles must be at least 1") }
-    guard stepsPerLevel >= 0, steps >= 0 else { throw ValidationError("step counts must not be negative") }
-    guard eps > 0, eps.isFinite else { throw ValidationError("--eps must be positive, got \(eps)") }
-    guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
-    if let sigma, !(sigma > 0 && sigma.isFinite) {
-      throw ValidationError("--sigma must be positive, got \(sigma)")
+    try FlagBounds.check(particles, "--particles", in: 1...FlagBounds.pointCount)
+    if let stepsPerLevel {
+      try FlagBounds.check(stepsPerLevel, "--steps-per-level", in: 0...FlagBounds.langevinSteps)
     }
+    if let steps { try FlagBounds.check(steps, "--steps", in: 0...FlagBounds.langevinSteps) }
+    try FlagBounds.checkPositive(eps, "--eps", atMost: FlagBounds.langevinStep)
+    try FlagBounds.check(threads, "--threads", in: 1...FlagBounds.threads)
+    if let sigma { try FlagBounds.check(sigma, "--sigma", in: NoiseLadder.levelRange) }
     if sigma != nil && !plain { throw ValidationError("--sigma goes with --plain") }
+    if steps != nil && !plain {
+      throw ValidationError("--steps goes with --plain; annealing takes --steps-per-level")
+    }
+    if stepsPerLevel != nil && plain { throw ValidationError("--steps-per-level goes without --plain") }
+    try FlagBounds.checkFileName(model, "--model")
+    try FlagBounds.checkFileName(output, "-o")
   }
 
   func run() throws {
-    try reportingErrors {
+    reportingErrors {
+      try checkWritable(output)
       let file = try ScoreModelFile.read(path: model)
+      try requireFiniteModel(file, path: model)
       let schedule: AnnealingSchedule
       if plain {
         let level = sigma ?? file.ladder.minimum
         let alpha = eps * level * level / (file.ladder.minimum * file.ladder.minimum)
-        schedule = AnnealingSchedule(noiseLevels: [level], epsilon: alpha, stepsPerLevel: steps)
+        schedule = AnnealingSchedule(noiseLevels: [level], epsilon: alpha, stepsPerLevel: steps ?? 1_000)
       } else {
         schedule = AnnealingSchedule(
-          noiseLevels: file.ladder.levels, epsilon: eps, stepsPerLevel: stepsPerLevel)
+          noiseLevels: file.ladder.levels, epsilon: eps, stepsPerLevel: stepsPerLevel ?? 100)
       }
       let standardized = ParallelLangevin.sampleAnnealed(
         count: particles, schedule: schedule, mean: .zero,
@@ -74,11 +87,12 @@ struct SampleCommand: ParsableCommand {
         file.standardization.destandardize(
           SIMD2(Double(standardized[2 * i]), Double(standardized[2 * i + 1])))
       }
-      if output == "-" {
-        print(PointFileWriter.csvText(DataTable(points: points)), terminator: "")
-      } else {
-        try PointFileWriter.write(points, to: output)
+      if let bad = points.firstIndex(where: { !($0.x.isFinite && $0.y.isFinite) }) {
+        throw Failure(
+          exitCode: SysExit.data,
+          message: "\(model): sampling diverged: particle \(bad + 1) of \(particles) is not finite at the end (try a smaller --eps)")
       }
+      try writePoints(points, to: output)
     }
   }
 }

@@ -19,35 +19,40 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "The objective: \(Objective.allCases.map(\.rawValue).joined(separator: ", ")).")
   var objective: String = "ncsn"
 
-  @Option(help: "Training steps.")
+  @Option(parsing: .unconditional, help: "Training steps (1 to \(FlagBounds.trainingSteps)).")
   var steps: Int = 5_000
 
-  @Option(help: "Stop after this many seconds of wall time if --steps have not all run by then.")
+  @Option(
+    parsing: .unconditional,
+    help: "Stop after this many seconds of wall time (at most 1000000) if --steps have not all run by then.")
   var seconds: Double?
 
-  @Option(help: "Points per step.")
+  @Option(parsing: .unconditional, help: "Points per step (1 to \(FlagBounds.batch)).")
   var batch: Int = 256
 
-  @Option(help: "Adam's learning rate.")
+  @Option(parsing: .unconditional, help: "Adam's learning rate (at most 1e6).")
   var lr: Float = 1e-3
 
-  @Option(help: "The noise ladder MAX:MIN:L in standardised units.")
+  @Option(help: "The noise ladder MAX:MIN:L in standardised units (levels 1e-6 to 1e6, L at most 1000).")
   var sigmas: String = "1.0:0.01:10"
 
-  @Option(help: "The noise level of the dsm objective (default: the ladder level nearest 0.1).")
+  @Option(
+    parsing: .unconditional,
+    help: "The noise level of the dsm objective (default: the ladder level nearest 0.1).")
   var dsmSigma: Float?
 
   @Option(
+    parsing: .unconditional,
     help: """
       Save the exponential moving average of the weights with this decay (0.999 is usual) \
       instead of the last weights.
       """)
   var ema: Double?
 
-  @Option(help: "Threads for each step: 1 or 2.")
+  @Option(parsing: .unconditional, help: "Threads for each step: 1 or 2.")
   var threads: Int = 1
 
-  @Option(help: "Random seed (data generation, initialisation, batches and noise).")
+  @Option(parsing: .unconditional, help: "Random seed (data generation, initialisation, batches and noise).")
   var seed: UInt64 = 0
 
   @Option(help: "Where to save the model (.safetensors).")
@@ -58,31 +63,30 @@ struct TrainCommand: ParsableCommand {
       throw ValidationError(
         "--objective: unknown objective '\(objective)'; choose one of \(Objective.allCases.map(\.rawValue).joined(separator: ", "))")
     }
-    guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
-    guard batch >= 1 else { throw ValidationError("--batch must be at least 1, got \(batch)") }
-    guard lr > 0, lr.isFinite else { throw ValidationError("--lr must be positive, got \(lr)") }
+    try FlagBounds.check(steps, "--steps", in: 1...FlagBounds.trainingSteps)
+    try FlagBounds.check(batch, "--batch", in: 1...FlagBounds.batch)
+    try FlagBounds.checkPositive(lr, "--lr", atMost: FlagBounds.learningRate)
     guard threads == 1 || threads == 2 else {
       throw ValidationError("--threads must be 1 or 2, got \(threads)")
     }
-    do {
-      _ = try NoiseLadder(parsing: sigmas)
-    } catch {
-      throw ValidationError("--sigmas: \(error)")
-    }
-    if let seconds, !(seconds > 0 && seconds.isFinite) {
-      throw ValidationError("--seconds must be positive, got \(seconds)")
-    }
+    try FlagBounds.checkLadder(sigmas, "--sigmas")
+    if let seconds { try FlagBounds.checkPositive(seconds, "--seconds", atMost: FlagBounds.seconds) }
     // A decay that rounds to 1 in Float would never move the average.
     if let ema, !(ema >= 0 && Float(ema) < 1) {
       throw ValidationError("--ema must lie in [0, 1), got \(ema)")
     }
-    if let dsmSigma, !(dsmSigma > 0 && dsmSigma.isFinite) {
-      throw ValidationError("--dsm-sigma must be positive, got \(dsmSigma)")
+    if let dsmSigma {
+      try FlagBounds.check(dsmSigma, "--dsm-sigma", in: NoiseLadder.levelRange)
+      if objective != Objective.dsm.rawValue {
+        throw ValidationError("--dsm-sigma goes with --objective dsm")
+      }
     }
+    try FlagBounds.checkFileName(save, "--save")
   }
 
   func run() throws {
-    try reportingErrors {
+    reportingErrors {
+      try checkWritable(save)
       let data = TrainingData(try source.load(seed: seed))
       let ladder = try NoiseLadder(parsing: sigmas)
       var trainer = Trainer(
@@ -119,7 +123,7 @@ struct TrainCommand: ParsableCommand {
         ("samples_per_second", .number(summary.samplesPerSecond)),
         ("model", save.map { .string($0) } ?? .null),
       ])
-      print(line.encoded)
+      try StandardOutput.writeLine(line.encoded)
     }
   }
 }

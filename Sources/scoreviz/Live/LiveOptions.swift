@@ -13,19 +13,19 @@ struct LiveOptions: ParsableArguments {
   @Option(help: "The objective: \(Objective.allCases.map(\.rawValue).joined(separator: ", ")).")
   var objective: String = "ncsn"
 
-  @Option(help: "The noise ladder MAX:MIN:L in standardised units.")
+  @Option(help: "The noise ladder MAX:MIN:L in standardised units (levels 1e-6 to 1e6, L at most 1000).")
   var sigmas: String = "1.0:0.01:10"
 
-  @Option(help: "Adam's learning rate.")
+  @Option(parsing: .unconditional, help: "Adam's learning rate (at most 1e6).")
   var lr: Float = 1e-3
 
-  @Option(help: "Points per training step.")
+  @Option(parsing: .unconditional, help: "Points per training step (1 to \(FlagBounds.batch)).")
   var batch: Int = 256
 
-  @Option(help: "Langevin particles on screen.")
+  @Option(parsing: .unconditional, help: "Langevin particles on screen (1 to \(FlagBounds.liveParticles)).")
   var particles: Int = 400
 
-  @Option(help: "Random seed.")
+  @Option(parsing: .unconditional, help: "Random seed.")
   var seed: UInt64 = 0
 
   @Option(help: "Colour theme: a name in the themes folder, or 'dark' (built in).")
@@ -42,16 +42,11 @@ struct LiveOptions: ParsableArguments {
       throw ValidationError(
         "--objective: unknown objective '\(objective)'; choose one of \(Objective.allCases.map(\.rawValue).joined(separator: ", "))")
     }
-    do {
-      _ = try NoiseLadder(parsing: sigmas)
-    } catch {
-      throw ValidationError("--sigmas: \(error)")
-    }
-    guard lr > 0, lr.isFinite else { throw ValidationError("--lr must be positive, got \(lr)") }
-    guard batch >= 1 else { throw ValidationError("--batch must be at least 1") }
-    guard (1...100_000).contains(particles) else {
-      throw ValidationError("--particles must be between 1 and 100000, got \(particles)")
-    }
+    try FlagBounds.checkFileName(themesDir, "--themes-dir")
+    try FlagBounds.checkLadder(sigmas, "--sigmas")
+    try FlagBounds.checkPositive(lr, "--lr", atMost: FlagBounds.learningRate)
+    try FlagBounds.check(batch, "--batch", in: 1...FlagBounds.batch)
+    try FlagBounds.check(particles, "--particles", in: 1...FlagBounds.liveParticles)
   }
 
   /// The themes folder: given, ./themes, or the package's themes beside the binary.

@@ -1,4 +1,4 @@
-// Turns a library error into a one-line message on stderr and a sysexits exit code.
+// Turns any failure into one line on stderr and a sysexits exit code.
 
 import ArgumentParser
 import Foundation
@@ -22,36 +22,25 @@ enum SysExit {
 
 /// Prints `scoreviz: <message>` on stderr.
 func printError(_ message: String) {
-  FileHandle.standardError.write(Data("scoreviz: \(message)\n".utf8))
+  writeToStandardError("scoreviz: \(message)\n")
 }
 
 /// Prints a note on stderr (what a command skipped, where it wrote).
 func printNote(_ message: String) {
-  FileHandle.standardError.write(Data("\(message)\n".utf8))
+  writeToStandardError("\(message)\n")
 }
 
-/// An error the command has already explained; it only carries the exit code.
+/// Writes `text` to stderr as far as it goes: when even stderr cannot be written there is
+/// nowhere left to say so, and the exit code still tells.
+func writeToStandardError(_ text: String) {
+  var text = text
+  _ = text.withUTF8 { DescriptorWriter.writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
+}
+
+/// A failure with its own message and exit code.
 struct Failure: Error {
   var exitCode: Int32
   var message: String
-}
-
-/// Runs `body`; any error becomes one line on stderr and the matching exit code.
-func reportingErrors(_ body: () throws -> Void) throws {
-  do {
-    try body()
-  } catch let failure as Failure {
-    printError(failure.message)
-    throw ExitCode(failure.exitCode)
-  } catch let error as ExitCode {
-    throw error
-  } catch let error as FileWriteError {
-    printError(error.description)
-    throw ExitCode(SysExit.cannotCreate)
-  } catch let error as any ExitCodeCarrying {
-    printError(error.description)
-    throw ExitCode(error.exitCode)
-  }
 }
 
 /// A library error that knows its sysexits code.
@@ -61,3 +50,37 @@ protocol ExitCodeCarrying: Error, CustomStringConvertible {
 
 extension DatasetError: ExitCodeCarrying {}
 extension ModelFileError: ExitCodeCarrying {}
+
+extension FileWriteError: ExitCodeCarrying {
+  var exitCode: Int32 { SysExit.cannotCreate }
+}
+
+/// Runs a command's body; any error it throws ends the process through `exitReporting(_:)`.
+func reportingErrors(_ body: () throws -> Void) {
+  do {
+    try body()
+  } catch {
+    exitReporting(error)
+  }
+}
+
+/// Ends the process for an error a command's `run()` threw: one line on stderr (none for an
+/// `ExitCode`) and the error's sysexits code; an error of no known kind is a software error.
+func exitReporting(_ error: any Error) -> Never {
+  switch error {
+  case let failure as Failure:
+    printError(failure.message)
+    exit(failure.exitCode)
+  case let code as ExitCode:
+    exit(code.rawValue)
+  case let error as ValidationError:
+    printError(error.message)
+    exit(SysExit.usage)
+  case let error as any ExitCodeCarrying:
+    printError(error.description)
+    exit(error.exitCode)
+  default:
+    printError("\(error)")
+    exit(SysExit.software)
+  }
+}

@@ -7,18 +7,31 @@ struct GridOption: ExpressibleByArgument, Equatable {
   var columns: Int
   var rows: Int
 
+  /// The most cells a grid may have: each cell is a row of output (about 100 bytes of CSV).
+  static let maximumCells = 4_000_000
+
   init(columns: Int, rows: Int) {
     self.columns = columns
     self.rows = rows
   }
 
+  /// Reads `COLUMNSxROWS` (or `X`); the sizes are checked by `check(_:)`.
   init?(argument: String) {
     let parts = argument.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-    guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]),
-      columns > 0, rows > 0, columns * rows <= 4_000_000
-    else { return nil }
+    guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]) else { return nil }
     self.init(columns: columns, rows: rows)
   }
 
   static var defaultValueDescription: String { "COLUMNSxROWS" }
+
+  /// Checks that the grid has at least one cell each way and at most `maximumCells` in all.
+  func check(_ flag: String) throws {
+    guard columns >= 1, rows >= 1 else {
+      throw ValidationError("\(flag) needs at least 1 column and 1 row, got \(columns)x\(rows)")
+    }
+    let (cells, overflow) = columns.multipliedReportingOverflow(by: rows)
+    guard !overflow, cells <= Self.maximumCells else {
+      throw ValidationError("\(flag) may have at most \(Self.maximumCells) cells, got \(columns)x\(rows)")
+    }
+  }
 }

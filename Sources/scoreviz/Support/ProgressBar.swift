@@ -22,12 +22,12 @@ struct ProgressBar {
     let width = 30
     let filled = total > 0 ? min(width, done * width / total) : width
     let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-    FileHandle.standardError.write(Data("\r\u{1B}[2K[\(bar)] \(done)/\(total)  \(detail)".utf8))
+    writeToStandardError("\r\u{1B}[2K[\(bar)] \(done)/\(total)  \(detail)")
   }
 
   /// Ends the line so that later output starts on a fresh one.
   func finish() {
     guard isEnabled else { return }
-    FileHandle.standardError.write(Data("\n".utf8))
+    writeToStandardError("\n")
   }
 }

@@ -28,9 +28,15 @@ import Testing
 
   @Test(arguments: [
     ("1.0:0.01", "column 1: Expected 'MAX:MIN:L', found '1.0:0.01'"),
-    ("1.0:abc:10", "column 5: Expected a positive noise level, found 'abc'"),
-    ("-1:0.01:10", "column 1: Expected a positive noise level, found '-1'"),
-    ("1.0:0.01:0", "column 10: Expected a whole number of levels, found '0'"),
+    ("1.0:abc:10", "column 5: Expected a noise level between 1e-06 and 1e+06, found 'abc'"),
+    ("-1:0.01:10", "column 1: Expected a noise level between 1e-06 and 1e+06, found '-1'"),
+    ("1e7:0.01:10", "column 1: Expected a noise level between 1e-06 and 1e+06, found '1e7'"),
+    ("1:1e-7:10", "column 3: Expected a noise level between 1e-06 and 1e+06, found '1e-7'"),
+    ("nan:0.01:10", "column 1: Expected a noise level between 1e-06 and 1e+06, found 'nan'"),
+    ("1:inf:10", "column 3: Expected a noise level between 1e-06 and 1e+06, found 'inf'"),
+    ("1.0:0.01:0", "column 10: Expected a whole number of levels between 1 and 1000, found '0'"),
+    ("1:0.01:1001", "column 8: Expected a whole number of levels between 1 and 1000, found '1001'"),
+    ("1:0.01:1000000000", "column 8: Expected a whole number of levels between 1 and 1000, found '1000000000'"),
     ("0.01:1.0:10", "column 1: Expected the largest level first, found '0.01:1.0:10'"),
   ])
   func rejectsBadSpecifications(text: String, message: String) {

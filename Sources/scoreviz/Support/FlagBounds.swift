@@ -1,0 +1,87 @@
+// The bounds every numeric flag is checked against before a command allocates or computes anything.
+
+import ArgumentParser
+import Foundation
+import ScoreCore
+
+/// Limits on flag values and the one-line checks that enforce them in `validate()`.
+///
+/// Each limit keeps what the flag sizes within memory and time on an ordinary machine, far
+/// above any useful value: a count that is too large is refused before the allocation it
+/// would ask for, not by the allocator.
+enum FlagBounds {
+  /// Points generated or drawn (`-n`, `sample --particles`): 10⁷ points are 160 MB as doubles.
+  static let pointCount = 10_000_000
+  /// `eval --particles`: the energy distance compares every pair, O(n²).
+  static let evaluationParticles = 100_000
+  /// The live view's and `render`'s particles.
+  static let liveParticles = 100_000
+  /// Points per training step (`--batch`): a step's workspace takes about 14 KB a point,
+  /// 0.23 GB at this bound.
+  static let batch = 16_384
+  /// Training steps (`train --steps`, `render --steps`).
+  static let trainingSteps = 1_000_000_000
+  /// Langevin steps (`--steps-per-level`, `sample --steps`), per level of at most
+  /// `NoiseLadder.maximumCount`.
+  static let langevinSteps = 1_000_000
+  /// Threads of `sample`.
+  static let threads = 64
+  /// `train --seconds`: about eleven days.
+  static let seconds = 1_000_000.0
+  /// Adam's learning rate (`--lr`): far beyond any that trains (a diverging run is caught).
+  static let learningRate: Float = 1e6
+  /// The Langevin step ε (`--eps`).
+  static let langevinStep: Float = 1
+  /// `bench --runs`.
+  static let benchRuns = 100
+  /// A KDE bandwidth h in data units (`--bandwidth`): h² and 1/h² stay well inside the double
+  /// range. `resolveBandwidth` then bounds h by the data's spread.
+  static let bandwidth: ClosedRange<Double> = 1e-100...1e100
+
+  /// Checks that `value` lies in `range`: "FLAG must be at least L, got V" or "… at most U …".
+  static func check(_ value: Int, _ flag: String, in range: ClosedRange<Int>) throws {
+    guard value >= range.lowerBound else {
+      throw ValidationError("\(flag) must be at least \(range.lowerBound), got \(value)")
+    }
+    guard value <= range.upperBound else {
+      throw ValidationError("\(flag) must be at most \(range.upperBound), got \(value)")
+    }
+  }
+
+  /// Checks that `value` is positive and at most `limit`: "FLAG must be positive, got V" for
+  /// zero, a negative number or NaN, "FLAG must be at most L, got V" for more (infinity too).
+  static func checkPositive<Value: BinaryFloatingPoint & CustomStringConvertible>(
+    _ value: Value, _ flag: String, atMost limit: Value
+  ) throws {
+    guard value > 0 else { throw ValidationError("\(flag) must be positive, got \(value)") }
+    guard value <= limit else {
+      throw ValidationError("\(flag) must be at most \(String(format: "%g", Double(limit))), got \(value)")
+    }
+  }
+
+  /// Checks that `value` lies in `range`: "FLAG must be between L and U, got V" otherwise
+  /// (NaN too).
+  static func check<Value: BinaryFloatingPoint & CustomStringConvertible>(
+    _ value: Value, _ flag: String, in range: ClosedRange<Value>
+  ) throws {
+    guard range.contains(value) else {
+      let bounds = [range.lowerBound, range.upperBound].map { String(format: "%g", Double($0)) }
+      throw ValidationError("\(flag) must be between \(bounds[0]) and \(bounds[1]), got \(value)")
+    }
+  }
+
+  /// Checks a noise ladder `MAX:MIN:L`, naming the flag.
+  static func checkLadder(_ text: String, _ flag: String) throws {
+    do {
+      _ = try NoiseLadder(parsing: text)
+    } catch {
+      throw ValidationError("\(flag): \(error)")
+    }
+  }
+
+  /// Checks that a file or folder flag names something: `-o ''` is a usage error, not a file
+  /// that cannot be written, and `--data ''` not one that cannot be opened.
+  static func checkFileName(_ path: String?, _ flag: String) throws {
+    if path == "" { throw ValidationError("\(flag) needs a file name, got ''") }
+  }
+}

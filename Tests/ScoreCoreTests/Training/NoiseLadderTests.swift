@@ -32,12 +32,24 @@ import Testing
     ("-1:0.01:10", "column 1: Expected a positive noise level, found '-1'"),
     ("1.0:0.01:0", "column 10: Expected a whole number of levels, found '0'"),
     ("0.01:1.0:10", "column 1: Expected the largest level first, found '0.01:1.0:10'"),
+    ("1:0.01:10001", "column 8: Expected at most 10000 levels, found '10001'"),
+    ("1:0.01:\u{1B}[2J", "column 8: Expected a whole number of levels, found '\\x1b[2J'"),
   ])
   func rejectsBadSpecifications(text: String, message: String) {
     #expect {
       try NoiseLadder(parsing: text)
     } throws: { error in
       (error as? NoiseLadderError)?.description == message
+    }
+  }
+
+  /// The length is bounded: 10,000 levels build, 10,001 are refused by either initialiser.
+  @Test func lengthIsBounded() throws {
+    #expect(try NoiseLadder(maximum: 1, minimum: 0.01, count: 10_000).count == 10_000)
+    #expect {
+      try NoiseLadder(maximum: 1, minimum: 0.01, count: 10_001)
+    } throws: { error in
+      (error as? NoiseLadderError)?.description == "column 1: Expected at most 10000 levels, found '10001'"
     }
   }
 

@@ -14,6 +14,9 @@ import Foundation
 ///   or pandas row-name column (dropped); any number of columns.
 /// - NPY: versions 1.0, 2.0, 3.0; dtypes `<f4`, `<f8`, `>f4`, `>f8` (`=`, `|` or no prefix:
 ///   little endian); C or Fortran order; shape (N, k) with k ≥ 2.
+/// - Limits, checked before anything is allocated for them: `largestFileSize`,
+///   `largestPointCount`, 100,000 fields a record, an NPY header of 65,535 bytes nested at
+///   most 64 deep. Text quoted in errors is escaped (`EscapedText`).
 ///
 /// ```
 /// let contents = try PointFileReader.read(path: "points.csv", columns: [.name("u"), .name("v")])

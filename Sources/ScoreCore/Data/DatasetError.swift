@@ -6,7 +6,9 @@
 /// found 'abc'`), dropping the parts that are unknown: `file:line: message` or
 /// `file: message`. Line and column are 1-based; the column counts characters (Unicode
 /// scalars) from the start of the line to where the bad field starts. Messages are in
-/// sentence case, quote the offending token in single quotes and end without a period.
+/// sentence case, quote the offending token in single quotes (escaped and shortened by
+/// `EscapedText.quoted`: file content never reaches the terminal raw) and end without a
+/// period.
 public struct DatasetError: Error, CustomStringConvertible, Sendable, Equatable {
   /// What class of failure this is, which fixes the process exit code (sysexits.h).
   public enum Kind: Sendable, Equatable {
@@ -47,13 +49,14 @@ public struct DatasetError: Error, CustomStringConvertible, Sendable, Equatable 
     }
   }
 
-  /// `file:line:column: message`, leaving out the parts that are nil.
+  /// `file:line:column: message`, leaving out the parts that are nil, on one line: anything
+  /// in it that does not print is escaped (`EscapedText.singleLine`).
   public var description: String {
     var place = file
     if let line {
       place += ":\(line)"
       if let column { place += ":\(column)" }
     }
-    return place + ": " + message
+    return EscapedText.singleLine(place + ": " + message)
   }
 }

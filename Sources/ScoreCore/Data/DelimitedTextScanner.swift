@@ -33,13 +33,19 @@ struct DelimitedTextScanner {
     var line: Int
   }
 
+  /// The most fields a record may have, 100,000: far more columns than a data file of
+  /// points has (Excel stops at 16,384), while a line of millions of separators cannot make
+  /// the field list (32 bytes a field) grow without bound.
+  static let largestFieldCount = 100_000
+
   let bytes: UnsafeBufferPointer<UInt8>
   let file: String
   var separator: Separator = .byte(UInt8(ascii: ","))
   private(set) var position: Position
   /// The fields of the record read last by `nextRecord()`.
   private(set) var fields: [Field] = []
-  /// The line and offset where the record read last starts.
+  /// The line and offset where the record read last starts (the start of the text before
+  /// the first).
   private(set) var recordStart = Position(offset: 0, line: 1)
 
   private static let quote = UInt8(ascii: "\"")
@@ -55,6 +61,7 @@ struct DelimitedTextScanner {
     self.file = file
     let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     position = Position(offset: hasByteOrderMark ? 3 : 0, line: 1)
+    recordStart = position
     fields.reserveCapacity(16)
   }
 
@@ -105,6 +112,9 @@ struct DelimitedTextScanner {
     if whitespace { p = skipPadding(from: p, tabs: true) }
     while true {
       p = skipPadding(from: p, tabs: padsWithTab)
+      guard fields.count < Self.largestFieldCount else {
+        throw error(at: p, message: "more than \(Self.largestFieldCount) fields in one record")
+      }
       if p < count && bytes[p] == Self.quote {
         let opening = p
         var q = p &+ 1
@@ -131,8 +141,10 @@ struct DelimitedTextScanner {
           let c = bytes[p]
           let atSeparator = whitespace ? (c == Self.space || c == Self.tab) : c == separatorByte
           if !atSeparator && c != Self.newline && c != Self.carriageReturn {
-            let character = String(decoding: UnsafeBufferPointer(rebasing: bytes[p..<(p + 1)]), as: UTF8.self)
-            throw error(at: p, message: "expected a separator after the closing quote, found '\(character)'")
+            var end = p + 1
+            while end < count, end - p < 4, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            throw error(
+              at: p, message: "expected a separator after the closing quote, found \(EscapedText.quoted(bytes: bytes[p..<end]))")
           }
         }
       } else {
@@ -182,6 +194,12 @@ struct DelimitedTextScanner {
   func text(of field: Field) -> String {
     let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[field.contentStart..<field.contentEnd]), as: UTF8.self)
     return field.hasEscapedQuotes ? raw.replacingOccurrences(of: "\"\"", with: "\"") : raw
+  }
+
+  /// The field as an error message quotes it: escaped and shortened by `EscapedText`, bytes
+  /// that are not UTF-8 shown as `\xNN`.
+  func shown(_ field: Field) -> String {
+    field.hasEscapedQuotes ? EscapedText.quoted(text(of: field)) : EscapedText.quoted(bytes: content(of: field))
   }
 
   /// The field's content bytes (quotes excluded).

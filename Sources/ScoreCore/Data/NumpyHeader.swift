@@ -18,6 +18,15 @@ struct NumpyHeader: Equatable {
 
   static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]
 
+  /// The longest header dictionary read, 65,535 bytes: the most format version 1.0 can
+  /// hold, six times numpy's own limit for reading (10,000 bytes unless pickles are
+  /// allowed); a header scoreviz can use is under 128 bytes. Versions 2.0 and 3.0 could say
+  /// 4 GiB, which is refused before anything is read.
+  static let largestHeaderLength = 65_535
+
+  /// The most dimensions a shape may list, 64 (numpy's `NPY_MAXDIMS` in numpy 2).
+  static let largestDimensionCount = 64
+
   var majorVersion: UInt8
   var elementType: ElementType
   var isBigEndian: Bool
@@ -36,8 +45,10 @@ struct NumpyHeader: Equatable {
   ///
   /// - Throws: `DatasetError` (data) whose message starts with `header:` and says what is
   ///   wrong: bad magic, unsupported version, a file ending inside the header, a dictionary that is not a
-  ///   Python literal, a missing or unexpected key, an unsupported dtype, a `fortran_order`
-  ///   that is not a boolean, or a shape that is not a tuple of non-negative integers.
+  ///   Python literal (or one nested deeper than `PythonLiteral.nestingLimit`), a header longer
+  ///   than `largestHeaderLength`, a missing or unexpected key, an unsupported dtype, a
+  ///   `fortran_order` that is not a boolean, or a shape that is not a tuple of at most
+  ///   `largestDimensionCount` non-negative integers.
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> NumpyHeader {
     func failure(_ message: String) -> DatasetError {
       DatasetError(.data, file: file, message: "header: " + message)
@@ -61,6 +72,9 @@ struct NumpyHeader: Equatable {
     }
     var headerLength = 0
     for i in 0..<lengthSize { headerLength |= Int(bytes[8 + i]) << (8 * i) }
+    guard headerLength <= largestHeaderLength else {
+      throw failure("length \(headerLength) is more than the \(largestHeaderLength) bytes a header may have")
+    }
     let dataOffset = prefixLength + headerLength
     guard bytes.count >= dataOffset else {
       throw failure("truncated: expected \(dataOffset) bytes of header, found \(bytes.count)")
@@ -71,7 +85,7 @@ struct NumpyHeader: Equatable {
       guard let decoded = String(validating: headerBytes, as: UTF8.self) else { throw failure("header text is not UTF-8") }
       text = decoded
     } else {
-      text = String(headerBytes.map { Character(UnicodeScalar($0)) })
+      text = String(String.UnicodeScalarView(headerBytes.map { Unicode.Scalar($0) }))
     }
 
     let literal: PythonLiteral
@@ -81,7 +95,7 @@ struct NumpyHeader: Equatable {
       throw failure("\(error.message) at character \(error.offset + 1) of the dictionary")
     }
     guard case .dictionary(let pairs) = literal else {
-      throw failure("expected a dictionary, found \(literal.pythonRepresentation)")
+      throw failure("expected a dictionary, found \(literal.shownRepresentation)")
     }
     var descr: PythonLiteral?
     var fortranOrder: PythonLiteral?
@@ -91,7 +105,7 @@ struct NumpyHeader: Equatable {
       case .string("descr"): descr = value
       case .string("fortran_order"): fortranOrder = value
       case .string("shape"): shapeLiteral = value
-      default: throw failure("unexpected key \(key.pythonRepresentation)")
+      default: throw failure("unexpected key \(key.shownRepresentation)")
       }
     }
     guard let descr else { throw failure("missing key 'descr'") }
@@ -100,18 +114,21 @@ struct NumpyHeader: Equatable {
 
     let supported = "expected float32 or float64: '<f4', '<f8', '>f4' or '>f8'"
     guard case .string(let typeCode) = descr, let (elementType, isBigEndian) = elementType(typeCode) else {
-      throw failure("unsupported dtype \(descr.pythonRepresentation), \(supported)")
+      throw failure("unsupported dtype \(descr.shownRepresentation), \(supported)")
     }
     guard case .boolean(let isFortranOrder) = fortranOrder else {
-      throw failure("fortran_order must be True or False, found \(fortranOrder.pythonRepresentation)")
+      throw failure("fortran_order must be True or False, found \(fortranOrder.shownRepresentation)")
     }
     guard case .tuple(let dimensions) = shapeLiteral else {
-      throw failure("shape must be a tuple, found \(shapeLiteral.pythonRepresentation)")
+      throw failure("shape must be a tuple, found \(shapeLiteral.shownRepresentation)")
+    }
+    guard dimensions.count <= largestDimensionCount else {
+      throw failure("shape has \(dimensions.count) dimensions, more than \(largestDimensionCount)")
     }
     var shape: [Int] = []
     for dimension in dimensions {
       guard case .integer(let size) = dimension, size >= 0 else {
-        throw failure("shape \(shapeLiteral.pythonRepresentation) must hold non-negative integers")
+        throw failure("shape \(shapeLiteral.shownRepresentation) must hold non-negative integers")
       }
       shape.append(size)
     }

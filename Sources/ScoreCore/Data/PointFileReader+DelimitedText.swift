@@ -1,5 +1,7 @@
 // Reading points from CSV and other delimited text as pandas, numpy and R write it.
 
+import Foundation
+
 extension PointFileReader {
   /// The value a field holds, classified.
   enum FieldValue {
@@ -33,12 +35,18 @@ extension PointFileReader {
   ///   the first column is row names and is dropped before columns are counted.
   /// - Columns: `x` and `y` when the header names both, else the first two; more columns are
   ///   fine and only the chosen two are parsed. Every record must have the same number of
-  ///   fields.
+  ///   fields, at most `DelimitedTextScanner.largestFieldCount`.
+  /// - Limits: a NUL byte is an error (text never holds one: the file is binary, or UTF-16);
+  ///   more than `pointLimit` points are an error at the record that passes it.
   static func readDelimitedText(
     _ bytes: UnsafeBufferPointer<UInt8>, file: String, columns: [ColumnSelector]?, dropMissing: Bool,
-    coordinateLimit: Double
+    coordinateLimit: Double, pointLimit: Int
   ) throws -> PointFileContents {
     var scanner = DelimitedTextScanner(bytes: bytes, file: file)
+    if let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) {
+      let offset = base.distance(to: nul.assumingMemoryBound(to: UInt8.self))
+      throw scanner.error(at: offset, message: "expected CSV text or an NPY file, found a NUL byte")
+    }
     scanner.separator = scanner.detectSeparator()
     let start = scanner.position
     guard try scanner.nextRecord() else {
@@ -86,7 +94,7 @@ extension PointFileReader {
     let yField = chosen[1] + (hasRowNames ? 1 : 0)
 
     var points: [SIMD2<Double>] = []
-    points.reserveCapacity(bytes.count / 16)
+    points.reserveCapacity(min(bytes.count / 16, pointLimit))
     var droppedRows = 0
     while try scanner.nextRecord() {
       let fields = scanner.fields
@@ -101,6 +109,9 @@ extension PointFileReader {
           let field = abs(xValue) > coordinateLimit ? fields[xField] : fields[yField]
           throw scanner.error(at: field.tokenStart, message: tooLargeMessage(scanner.text(of: field), limit: coordinateLimit))
         }
+        guard points.count < pointLimit else {
+          throw scanner.error(at: fields[0].tokenStart, message: tooManyPointsMessage(limit: pointLimit))
+        }
         points.append(SIMD2(xValue, yValue))
         continue
       }
@@ -113,7 +124,8 @@ extension PointFileReader {
         case .notANumber:
           break
         }
-        throw scanner.error(at: field.tokenStart, message: describeBadValue(value, text: scanner.text(of: field)))
+        throw scanner.error(
+          at: field.tokenStart, message: describeBadValue(value, isEmpty: field.contentStart == field.contentEnd, shown: scanner.shown(field)))
       }
       droppedRows += 1
     }
@@ -136,14 +148,14 @@ extension PointFileReader {
     return .notANumber
   }
 
-  /// The message for a field that is not a usable number.
-  static func describeBadValue(_ value: FieldValue, text: String) -> String {
-    let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+  /// The message for a field that is not a usable number; `shown` is the field as
+  /// `DelimitedTextScanner.shown(_:)` quotes it.
+  static func describeBadValue(_ value: FieldValue, isEmpty: Bool, shown: String) -> String {
     switch value {
-    case .missing where text.isEmpty: return "missing value: empty field"
-    case .missing: return "missing value '\(shown)'"
-    case .infinite: return "infinite value '\(shown)'"
-    case .number, .notANumber: return "expected a number, found '\(shown)'"
+    case .missing where isEmpty: return "missing value: empty field"
+    case .missing: return "missing value \(shown)"
+    case .infinite: return "infinite value \(shown)"
+    case .number, .notANumber: return "expected a number, found \(shown)"
     }
   }
 
@@ -190,14 +202,21 @@ extension PointFileReader {
         guard let header else {
           throw DatasetError(
             .usage, file: file,
-            message: "column '\(name)' is chosen by name but the file has no header; choose columns by index")
+            message: "column \(EscapedText.quoted(name)) is chosen by name but the file has no header; choose columns by index")
         }
         guard let index = header.firstIndex(of: name) else {
-          let known = header.map { "'\($0)'" }.joined(separator: ", ")
-          throw DatasetError(.usage, file: file, message: "no column named '\(name)'; the columns are \(known)")
+          throw DatasetError(
+            .usage, file: file,
+            message: "no column named \(EscapedText.quoted(name)); the columns are \(listedColumns(header))")
         }
         return index
       }
     }
+  }
+
+  /// The header names as an error lists them: quoted, at most the first 20.
+  private static func listedColumns(_ header: [String]) -> String {
+    let shown = header.prefix(20).map { EscapedText.quoted($0) }.joined(separator: ", ")
+    return header.count > 20 ? shown + " and \(header.count - 20) more" : shown
   }
 }

@@ -3,6 +3,10 @@
 extension PointFileReader {
   /// Reads points from an NPY array of shape (N, k), k ≥ 2.
   ///
+  /// Nothing is allocated before the shape is checked: N·k·(element size) must not
+  /// overflow and must fit in the bytes that follow the header, and N must be at most
+  /// `pointLimit`.
+  ///
   /// Columns are chosen by index only (an NPY array has no column names); the default is
   /// columns 0 and 1. Element (i, j) is at i·k + j in C order and at j·N + i in Fortran
   /// order. float32 values are widened exactly. Bytes after the array are ignored, as numpy
@@ -11,10 +15,10 @@ extension PointFileReader {
   /// no lines.
   static func readNumpyArray(
     _ bytes: UnsafeBufferPointer<UInt8>, file: String, columns: [ColumnSelector]?, dropMissing: Bool,
-    coordinateLimit: Double
+    coordinateLimit: Double, pointLimit: Int
   ) throws -> PointFileContents {
     let header = try NumpyHeader.parse(bytes, file: file)
-    let shapeText = PythonLiteral.tuple(header.shape.map { .integer($0) }).pythonRepresentation
+    let shapeText = PythonLiteral.tuple(header.shape.map { .integer($0) }).shownRepresentation
     guard header.shape.count <= 2 else {
       throw DatasetError(
         .data, file: file, message: "header: shape \(shapeText) has \(header.shape.count) dimensions, expected (N, 2)")
@@ -24,6 +28,9 @@ extension PointFileReader {
     }
     let rows = header.shape[0]
     let width = header.shape[1]
+    guard rows <= pointLimit else {
+      throw DatasetError(.data, file: file, message: "shape \(shapeText): \(tooManyPointsMessage(limit: pointLimit))")
+    }
     let (rowBytes, rowOverflow) = width.multipliedReportingOverflow(by: header.elementType.size)
     let (totalBytes, totalOverflow) = rows.multipliedReportingOverflow(by: rowBytes)
     let overflow = rowOverflow || totalOverflow

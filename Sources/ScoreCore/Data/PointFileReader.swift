@@ -14,6 +14,9 @@ import Foundation
 ///   or pandas row-name column (dropped); any number of columns.
 /// - NPY: versions 1.0, 2.0, 3.0; dtypes `<f4`, `<f8`, `>f4`, `>f8` (`=`, `|` or no prefix:
 ///   little endian); C or Fortran order; shape (N, k) with k ≥ 2.
+/// - Limits, checked before anything is allocated for them: `largestFileSize`,
+///   `largestPointCount`, 100,000 fields a record, an NPY header of 65,535 bytes nested at
+///   most 64 deep. Text quoted in errors is escaped (`EscapedText`).
 ///
 /// ```
 /// let contents = try PointFileReader.read(path: "points.csv", columns: [.name("u"), .name("v")])
@@ -36,8 +39,9 @@ public enum PointFileReader {
   ///     smoothed use `largestCoordinate`.
   /// - Throws: `DatasetError`: `.cannotOpen` (exit 66) when the file cannot be read,
   ///   `.usage` (64) when `columns` does not fit the file, `.data` (65) for malformed
-  ///   contents, a coordinate beyond ±`coordinateLimit`, or fewer than `minimumCount`
-  ///   usable points.
+  ///   contents, a coordinate beyond ±`coordinateLimit`, fewer than `minimumCount` usable
+  ///   points, more than `largestPointCount` points, or a file larger than
+  ///   `largestFileSize`.
   public static func read(
     path: String, columns: [ColumnSelector]? = nil, dropMissing: Bool = false,
     minimumCount: Int = 2, coordinateLimit: Double = .infinity
@@ -48,6 +52,20 @@ public enum PointFileReader {
       coordinateLimit: coordinateLimit)
   }
 
+  /// The largest data file read, 2 GiB (2³¹ bytes): room for `largestPointCount` points
+  /// as CSV (about 40 bytes a point) or NPY (16 bytes a point), while a file or stream
+  /// larger than any dataset scoreviz can use is refused instead of filling memory.
+  public static let largestFileSize = 1 << 31
+
+  /// The most points a data file may hold, 50 million: 800 MB as `SIMD2<Double>`, and more
+  /// than the KDE or training can use interactively (the benchmarks use 100,000).
+  public static let largestPointCount = 50_000_000
+
+  /// The message for a file with more than `limit` points.
+  static func tooManyPointsMessage(limit: Int) -> String {
+    "more than \(limit) points, the most a data file may have"
+  }
+
   /// The largest coordinate magnitude a dataset may have, 1e150: squared distances and
   /// variances of such values stay finite in Double (1e300 < 1.8e308), so nothing
   /// downstream overflows.
@@ -55,7 +73,7 @@ public enum PointFileReader {
 
   /// The message for a coordinate beyond `largestCoordinate`.
   static func tooLargeMessage(_ text: String, limit: Double) -> String {
-    "value '\(text)' is too large: coordinates must lie within ±\(limit)"
+    "value \(EscapedText.quoted(text)) is too large: coordinates must lie within ±\(limit)"
   }
 
   /// Reads points from bytes already in memory, as `read(path:columns:dropMissing:)` does;
@@ -63,6 +81,17 @@ public enum PointFileReader {
   public static func parse(
     _ bytes: [UInt8], file: String, columns: [ColumnSelector]? = nil, dropMissing: Bool = false,
     minimumCount: Int = 2, coordinateLimit: Double = .infinity
+  ) throws -> PointFileContents {
+    try parse(
+      bytes, file: file, columns: columns, dropMissing: dropMissing, minimumCount: minimumCount,
+      coordinateLimit: coordinateLimit, pointLimit: largestPointCount)
+  }
+
+  /// `parse(_:file:columns:dropMissing:minimumCount:coordinateLimit:)` with the most points
+  /// accepted given.
+  static func parse(
+    _ bytes: [UInt8], file: String, columns: [ColumnSelector]?, dropMissing: Bool,
+    minimumCount: Int, coordinateLimit: Double, pointLimit: Int
   ) throws -> PointFileContents {
     if let columns, columns.count != 2 {
       let list = columns.map { "'\($0)'" }.joined(separator: ", ")
@@ -72,10 +101,11 @@ public enum PointFileReader {
       if NumpyHeader.hasMagic(buffer) || PointFileFormat(path: file) == .npy {
         return try readNumpyArray(
           buffer, file: file, columns: columns, dropMissing: dropMissing,
-          coordinateLimit: coordinateLimit)
+          coordinateLimit: coordinateLimit, pointLimit: pointLimit)
       }
       return try readDelimitedText(
-        buffer, file: file, columns: columns, dropMissing: dropMissing, coordinateLimit: coordinateLimit)
+        buffer, file: file, columns: columns, dropMissing: dropMissing, coordinateLimit: coordinateLimit,
+        pointLimit: pointLimit)
     }
     guard contents.points.count >= minimumCount else {
       let dropped = contents.droppedRows > 0 ? " (skipped rows with missing values: \(contents.droppedRows))" : ""
@@ -86,31 +116,29 @@ public enum PointFileReader {
     return contents
   }
 
-  /// The whole file as bytes.
+  /// The whole file as bytes, at most `largestFileSize`.
+  ///
+  /// A pipe or device is read until its end, the size bound, or a NUL byte in a source that
+  /// does not start like an NPY file: text never holds one, so `/dev/zero` or
+  /// `/dev/urandom` stop after the first chunk and the text reader reports the NUL.
   ///
   /// - Throws: `DatasetError` `.cannotOpen` with the system's reason (`ENOENT`, `EACCES`,
-  ///   `EISDIR`, …).
+  ///   `EISDIR`, …); `.data` when the file is larger than `largestFileSize`.
   static func readBytes(path: String) throws -> [UInt8] {
-    func failure() -> DatasetError {
-      DatasetError(.cannotOpen, file: path, message: "cannot open: \(String(cString: strerror(errno)))")
-    }
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw failure() }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else { throw failure() }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(Int(status.st_size) + 1)
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw failure()
+    do {
+      return try FileBytes.read(path: path, limit: largestFileSize) { bytes, added in
+        let head = bytes.prefix(NumpyHeader.magic.count)
+        let mayBeNumpy = head.elementsEqual(NumpyHeader.magic.prefix(head.count))
+        return !mayBeNumpy && bytes[added].contains(0)
       }
-      if n == 0 { break }
-      bytes.append(contentsOf: chunk[0..<n])
+    } catch {
+      switch error {
+      case .cannotOpen(let reason):
+        throw DatasetError(.cannotOpen, file: path, message: "cannot open: " + reason)
+      case .tooLarge(let limit):
+        throw DatasetError(
+          .data, file: path, message: "file is larger than \(limit) bytes, the most a data file may have")
+      }
     }
-    return bytes
   }
 }

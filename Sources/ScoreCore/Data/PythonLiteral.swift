@@ -3,7 +3,9 @@
 /// A Python literal value: what `ast.literal_eval` would return for an NPY header.
 ///
 /// Covers dicts, tuples, lists, strings (single or double quotes, backslash escapes),
-/// integers, `True`, `False` and `None`, with any spacing and trailing commas.
+/// integers, `True`, `False` and `None`, with any spacing and trailing commas. Containers
+/// nest at most `nestingLimit` deep (an NPY header nests 2 deep), so a header of thousands
+/// of `(` is an error rather than a stack overflow.
 indirect enum PythonLiteral {
   case dictionary([(key: PythonLiteral, value: PythonLiteral)])
   case tuple([PythonLiteral])
@@ -13,7 +15,11 @@ indirect enum PythonLiteral {
   case boolean(Bool)
   case none
 
-  /// The literal written the way Python's `repr` writes it: `'<f8'`, `(10, 2)`, `(10,)`.
+  /// The deepest nesting of dicts, tuples and lists `parse` accepts.
+  static let nestingLimit = 64
+
+  /// The literal written the way Python's `repr` writes it: `'<f8'`, `(10, 2)`, `(10,)`;
+  /// strings escaped by `EscapedText.escaped` as `repr` escapes them (`'\x1b'`).
   var pythonRepresentation: String {
     switch self {
     case .dictionary(let pairs):
@@ -21,11 +27,18 @@ indirect enum PythonLiteral {
     case .tuple(let items) where items.count == 1: "(\(items[0].pythonRepresentation),)"
     case .tuple(let items): "(" + items.map(\.pythonRepresentation).joined(separator: ", ") + ")"
     case .list(let items): "[" + items.map(\.pythonRepresentation).joined(separator: ", ") + "]"
-    case .string(let text): "'\(text)'"
+    case .string(let text): "'\(EscapedText.escaped(text))'"
     case .integer(let value): String(value)
     case .boolean(let value): value ? "True" : "False"
     case .none: "None"
     }
+  }
+
+  /// `pythonRepresentation` cut after 40 scalars (then `…`), for messages.
+  var shownRepresentation: String {
+    let full = pythonRepresentation.unicodeScalars
+    guard full.count > EscapedText.shownLimit else { return pythonRepresentation }
+    return String(String.UnicodeScalarView(full.prefix(EscapedText.shownLimit))) + "…"
   }
 
   /// Why a text is not a literal: a message and the 0-based character offset it refers to.
@@ -37,10 +50,10 @@ indirect enum PythonLiteral {
   /// Parses `text`, which must hold exactly one literal (surrounding whitespace allowed).
   static func parse(_ text: String) throws(SyntaxError) -> PythonLiteral {
     var parser = Parser(characters: Array(text.unicodeScalars))
-    let value = try parser.parseValue()
+    let value = try parser.parseValue(depth: 0)
     parser.skipWhitespace()
     guard parser.index == parser.characters.count else {
-      throw parser.failure("unexpected '\(parser.characters[parser.index])' after the dictionary")
+      throw parser.failure("unexpected \(EscapedText.quoted(String(parser.characters[parser.index]))) after the dictionary")
     }
     return value
   }
@@ -58,9 +71,13 @@ indirect enum PythonLiteral {
       while index < characters.count, characters[index].properties.isWhitespace { index += 1 }
     }
 
-    mutating func parseValue() throws(SyntaxError) -> PythonLiteral {
+    /// The value at `index`; `depth` is the number of containers around it.
+    mutating func parseValue(depth: Int) throws(SyntaxError) -> PythonLiteral {
       skipWhitespace()
       guard index < characters.count else { throw failure("unexpected end of header") }
+      if "{([".unicodeScalars.contains(characters[index]), depth >= PythonLiteral.nestingLimit {
+        throw failure("nested deeper than \(PythonLiteral.nestingLimit) levels")
+      }
       switch characters[index] {
       case "{":
         index += 1
@@ -68,10 +85,10 @@ indirect enum PythonLiteral {
         while true {
           skipWhitespace()
           if try consume("}") { return .dictionary(pairs) }
-          let key = try parseValue()
+          let key = try parseValue(depth: depth + 1)
           skipWhitespace()
-          guard try consume(":") else { throw failure("expected ':' after key \(key.pythonRepresentation)") }
-          let value = try parseValue()
+          guard try consume(":") else { throw failure("expected ':' after key \(key.shownRepresentation)") }
+          let value = try parseValue(depth: depth + 1)
           pairs.append((key, value))
           skipWhitespace()
           if try consume("}") { return .dictionary(pairs) }
@@ -79,11 +96,11 @@ indirect enum PythonLiteral {
         }
       case "(":
         index += 1
-        let (items, sawComma) = try parseSequence(closing: ")")
+        let (items, sawComma) = try parseSequence(closing: ")", depth: depth + 1)
         return items.count == 1 && !sawComma ? items[0] : .tuple(items)
       case "[":
         index += 1
-        return .list(try parseSequence(closing: "]").items)
+        return .list(try parseSequence(closing: "]", depth: depth + 1).items)
       case "'", "\"":
         return .string(try parseString())
       case "-", "+", "0"..."9":
@@ -103,19 +120,21 @@ indirect enum PythonLiteral {
         default:
           index = start
           let shown = word.isEmpty ? String(characters[start]) : word
-          throw failure("unexpected '\(shown)'")
+          throw failure("unexpected \(EscapedText.quoted(shown))")
         }
       }
     }
 
     /// Items up to `closing`, and whether a comma was seen (which makes `(1,)` a tuple).
-    mutating func parseSequence(closing: Unicode.Scalar) throws(SyntaxError) -> (items: [PythonLiteral], sawComma: Bool) {
+    mutating func parseSequence(
+      closing: Unicode.Scalar, depth: Int
+    ) throws(SyntaxError) -> (items: [PythonLiteral], sawComma: Bool) {
       var items: [PythonLiteral] = []
       var sawComma = false
       while true {
         skipWhitespace()
         if try consume(closing) { return (items, sawComma) }
-        items.append(try parseValue())
+        items.append(try parseValue(depth: depth))
         skipWhitespace()
         if try consume(closing) { return (items, sawComma) }
         guard try consume(",") else { throw failure("expected ',' or '\(closing)'") }
@@ -163,9 +182,13 @@ indirect enum PythonLiteral {
       let digitsStart = index
       while index < characters.count, ("0"..."9").contains(characters[index]) { index += 1 }
       let digits = String(String.UnicodeScalarView(characters[start..<index]))
-      guard index > digitsStart, let value = Int(digits) else {
+      guard index > digitsStart else {
         index = start
-        throw failure("expected an integer, found '\(digits)'")
+        throw failure("expected an integer, found \(EscapedText.quoted(digits))")
+      }
+      guard let value = Int(digits) else {
+        index = start
+        throw failure("integer \(EscapedText.quoted(digits)) is out of range")
       }
       if index < characters.count, characters[index] == "L" { index += 1 }
       return value

@@ -1,8 +1,8 @@
 // A JSON value as the safetensors header holds it, kept exact enough to check types.
 
-/// Any JSON value, decoded with `JSONDecoder` so that integers, other numbers, booleans
-/// and strings stay distinguishable for error messages.
-enum HeaderValue: Decodable {
+/// Any JSON value of a safetensors header, with integers, other numbers, booleans and
+/// strings kept apart for error messages. `HeaderJSONParser` makes them.
+enum HeaderValue {
   case object([String: HeaderValue])
   case array([HeaderValue])
   case string(String)
@@ -11,31 +11,12 @@ enum HeaderValue: Decodable {
   case boolean(Bool)
   case null
 
-  init(from decoder: any Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    if container.decodeNil() {
-      self = .null
-    } else if let value = try? container.decode(Bool.self) {
-      self = .boolean(value)
-    } else if let value = try? container.decode(Int.self) {
-      self = .integer(value)
-    } else if let value = try? container.decode(Double.self) {
-      self = .number(value)
-    } else if let value = try? container.decode(String.self) {
-      self = .string(value)
-    } else if let value = try? container.decode([HeaderValue].self) {
-      self = .array(value)
-    } else {
-      self = .object(try container.decode([String: HeaderValue].self))
-    }
-  }
-
-  /// The value as it would appear in the file, shortened, for messages.
+  /// The value as it would appear in the file, shortened and escaped, for messages.
   var summary: String {
     switch self {
     case .object: "an object"
     case .array: "an array"
-    case .string(let text): "'\(text)'"
+    case .string(let text): EscapedText.quoted(text)
     case .integer(let value): "'\(value)'"
     case .number(let value): "'\(value)'"
     case .boolean(let value): "'\(value)'"

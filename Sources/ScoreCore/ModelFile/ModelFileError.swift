@@ -4,8 +4,9 @@
 ///
 /// The description reads `model.safetensors: header: data_offsets of tensor 'w' run past
 /// the end of the data (24 > 16)`: the file as given, then what is wrong, the offending
-/// token in single quotes. `exitCode` follows sysexits(3): 65 (`EX_DATAERR`) for malformed
-/// contents, 66 (`EX_NOINPUT`) for a file that cannot be opened or read.
+/// token in single quotes, escaped and shortened by `EscapedText.quoted`. `exitCode`
+/// follows sysexits(3): 65 (`EX_DATAERR`) for malformed contents, 66 (`EX_NOINPUT`) for a
+/// file that cannot be opened or read.
 public struct ModelFileError: Error, CustomStringConvertible, Sendable, Equatable {
   /// What kind of failure this is.
   public enum Kind: Sendable, Equatable {
@@ -42,6 +43,7 @@ public struct ModelFileError: Error, CustomStringConvertible, Sendable, Equatabl
     }
   }
 
-  /// `file: message`.
-  public var description: String { "\(fileName): \(message)" }
+  /// `file: message`, on one line: anything in it that does not print is escaped
+  /// (`EscapedText.singleLine`).
+  public var description: String { EscapedText.singleLine("\(fileName): \(message)") }
 }

@@ -1,12 +1,12 @@
 // Reading safetensors bytes, with a precise message for every way a file can be malformed.
 
-import Foundation
-
 extension SafetensorsFile {
   /// Decodes the bytes of a safetensors file.
   ///
-  /// Checks, in order: at least 8 bytes; the header length N fits in the file; the header is
-  /// UTF-8 JSON whose top level is an object; `__metadata__`, if present, maps strings to
+  /// Checks, in order: at least 8 bytes; the header length N fits in the file and is at most
+  /// `largestHeaderLength`; the header is UTF-8 JSON (read by `HeaderJSONParser`: nested at
+  /// most 64 deep, no key twice in an object, so no tensor name twice) whose top level is an
+  /// object; `__metadata__`, if present, maps strings to
   /// strings; every other entry has a supported `dtype` (F32, F64, F16, BF16), a `shape` of
   /// non-negative integers and `data_offsets` [begin, end] with begin ≤ end ≤ the data size
   /// and end − begin = (product of shape)·(element size); the tensors' ranges, sorted by
@@ -30,17 +30,39 @@ extension SafetensorsFile {
     guard declared <= UInt64(available) else {
       throw fail("length \(declared) runs past the end of the file (\(available) bytes follow it)")
     }
+    guard declared <= UInt64(Self.largestHeaderLength) else {
+      throw fail(
+        "length \(declared) is more than the \(Self.largestHeaderLength) bytes a header may have")
+    }
     let headerLength = Int(declared)
     let headerBytes = bytes[8..<(8 + headerLength)]
     guard String(validating: headerBytes, as: UTF8.self) != nil else {
       throw fail("not valid UTF-8")
     }
-    let headerData = Data(headerBytes)
     let root: HeaderValue
     do {
-      root = try JSONDecoder().decode(HeaderValue.self, from: headerData)
+      root = try headerBytes.withUnsafeBufferPointer { buffer throws(HeaderJSONParser.Failure) in
+        try HeaderJSONParser.parse(buffer)
+      }
     } catch {
-      throw fail("not valid JSON" + Self.jsonProblem(headerData))
+      let (line, column) = headerBytes.withUnsafeBufferPointer {
+        HeaderJSONParser.place(of: error.offset, in: $0)
+      }
+      let place = "line \(line), column \(column)"
+      switch error.reason {
+      case .syntax(let problem):
+        throw fail("not valid JSON: \(place): \(problem)")
+      case .tooDeep:
+        throw fail("\(place): arrays and objects nested deeper than \(HeaderJSONParser.nestingLimit) levels")
+      case .duplicateKey(let key, enclosingKey: nil):
+        throw fail(
+          key == Self.metadataKey
+            ? "\(place): '\(Self.metadataKey)' appears twice"
+            : "\(place): duplicate tensor name \(EscapedText.quoted(key))")
+      case .duplicateKey(let key, enclosingKey: let enclosing?):
+        throw fail(
+          "\(place): duplicate key \(EscapedText.quoted(key)) in \(EscapedText.quoted(enclosing))")
+      }
     }
     guard case .object(let entries) = root else {
       throw fail("expected a JSON object at the top level, found \(root.summary)")
@@ -53,7 +75,8 @@ extension SafetensorsFile {
       }
       for key in pairs.keys.sorted() {
         guard case .string(let text) = pairs[key]! else {
-          throw fail("metadata value for '\(key)' is \(pairs[key]!.summary), not a string")
+          throw fail(
+            "metadata value for \(EscapedText.quoted(key)) is \(pairs[key]!.summary), not a string")
         }
         metadata[key] = text
       }
@@ -71,7 +94,7 @@ extension SafetensorsFile {
     for layout in layouts {
       if layout.begin < covered, let previous {
         throw fail(
-          "tensors '\(previous.name)' and '\(layout.name)' overlap (bytes "
+          "tensors \(EscapedText.quoted(previous.name)) and \(EscapedText.quoted(layout.name)) overlap (bytes "
             + "\(previous.begin)..<\(previous.end) and \(layout.begin)..<\(layout.end))")
       }
       if layout.begin > covered {
@@ -94,19 +117,5 @@ extension SafetensorsFile {
       }
     }
     self.init(tensors: tensors, metadata: metadata)
-  }
-
-  /// `: <reason>` for JSON that does not parse, from `JSONSerialization`'s description
-  /// (`JSONDecoder` gives none), without its final period; empty when it gives none.
-  static func jsonProblem(_ header: Data) -> String {
-    do {
-      _ = try JSONSerialization.jsonObject(with: header, options: [.fragmentsAllowed])
-    } catch {
-      if var text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String {
-        while text.hasSuffix(".") { text.removeLast() }
-        if !text.isEmpty { return ": " + text }
-      }
-    }
-    return ""
   }
 }

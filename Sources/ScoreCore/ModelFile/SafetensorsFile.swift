@@ -1,7 +1,5 @@
 // A model file in the safetensors format: named float tensors plus string metadata.
 
-import Foundation
-
 /// The contents of a safetensors file, the format PyTorch (`safetensors.torch`) and
 /// scoreviz both read and write.
 ///
@@ -27,6 +25,16 @@ public struct SafetensorsFile: Sendable, Equatable {
   /// The header key that holds the metadata rather than a tensor.
   public static let metadataKey = "__metadata__"
 
+  /// The largest file `read(path:)` reads, 64 MiB: a scoreviz model is about 136 kB (F32)
+  /// or 272 kB (F64), so this leaves room for any model it can load while a huge or endless
+  /// file (`/dev/zero`) is refused before it costs memory.
+  public static let largestFileSize = 64 << 20
+
+  /// The largest header accepted, 1 MiB: a scoreviz header is about 1 kB; the bound keeps a
+  /// hostile header from costing more than a few MiB to parse. (The safetensors library
+  /// itself stops at 100 MB.)
+  public static let largestHeaderLength = 1 << 20
+
   /// The tensors, in file order; names are unique.
   public var tensors: [NamedTensor]
   /// Free-form string pairs stored under `__metadata__`.
@@ -50,8 +58,8 @@ public struct SafetensorsFile: Sendable, Equatable {
   /// Reads and decodes the file at `path`.
   ///
   /// - Throws: `ModelFileError` with kind `.cannotOpen` (exit 66) when the file cannot be
-  ///   opened or read, `.malformed` (exit 65) when its contents are not valid; messages start
-  ///   with `path`.
+  ///   opened or read, `.malformed` (exit 65) when its contents are not valid or it is larger
+  ///   than `largestFileSize`; messages start with `path`.
   public static func read(path: String) throws(ModelFileError) -> SafetensorsFile {
     let bytes = try readBytes(path: path)
     return try SafetensorsFile(decoding: bytes, fileName: path)
@@ -111,34 +119,19 @@ public struct SafetensorsFile: Sendable, Equatable {
     }
   }
 
-  /// The whole file at `path`, read with open(2)/read(2).
+  /// The whole file at `path`, at most `largestFileSize` bytes.
   static func readBytes(path: String) throws(ModelFileError) -> [UInt8] {
-    func failure() -> ModelFileError {
-      ModelFileError(
-        fileName: path, message: "cannot open: " + String(cString: strerror(errno)),
-        kind: .cannotOpen)
-    }
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { throw failure() }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else { throw failure() }
-    if (info.st_mode & S_IFMT) == S_IFDIR {
-      throw ModelFileError(
-        fileName: path, message: "cannot open: Is a directory", kind: .cannotOpen)
-    }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(Int(info.st_size))
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw failure()
+    do {
+      return try FileBytes.read(path: path, limit: largestFileSize)
+    } catch {
+      switch error {
+      case .cannotOpen(let reason):
+        throw ModelFileError(fileName: path, message: "cannot open: " + reason, kind: .cannotOpen)
+      case .tooLarge(let limit):
+        throw ModelFileError(
+          fileName: path, message: "file is larger than \(limit) bytes, the most a model file may have",
+          kind: .malformed)
       }
-      if n == 0 { break }
-      bytes.append(contentsOf: chunk[0..<n])
     }
-    return bytes
   }
 }

@@ -90,7 +90,9 @@ public struct ScoreModelFile: Sendable, Equatable {
         throw fail("missing tensor '\(tensor.name)' of shape \(tensor.shape)")
       }
       guard stored.shape == tensor.shape else {
-        throw fail("tensor '\(tensor.name)' has shape \(stored.shape), expected \(tensor.shape)")
+        throw fail(
+          "tensor '\(tensor.name)' has shape \(EscapedText.escaped("\(stored.shape)", limit: 40)), "
+            + "expected \(tensor.shape)")
       }
       guard stored.values.allSatisfy(\.isFinite) else {
         throw fail("tensor '\(tensor.name)' holds a value that is not finite")
@@ -99,18 +101,18 @@ public struct ScoreModelFile: Sendable, Equatable {
     }
     let expected = Set(ScoreNetwork.tensors.map(\.name))
     if let extra = file.tensors.first(where: { !expected.contains($0.name) }) {
-      throw fail("unexpected tensor '\(extra.name)': this is not the NCSN network scoreviz trains")
+      throw fail("unexpected tensor \(EscapedText.quoted(extra.name)): this is not the NCSN network scoreviz trains")
     }
     let metadata = file.metadata
     if let format = metadata["format"], format != Self.formatName {
-      throw fail("metadata: format '\(format)' is not '\(Self.formatName)'")
+      throw fail("metadata: format \(EscapedText.quoted(format)) is not '\(Self.formatName)'")
     }
     var ladder = NoiseLadder.standard
     if let sigmas = metadata["sigmas"] {
       do {
         ladder = try NoiseLadder(parsing: sigmas)
       } catch {
-        throw fail("metadata: sigmas '\(sigmas)': \(error.message)")
+        throw fail("metadata: sigmas \(EscapedText.quoted(sigmas)): \(error.message)")
       }
     }
     var standardization = Standardization.identity
@@ -119,8 +121,8 @@ public struct ScoreModelFile: Sendable, Equatable {
         let scale = Self.parsePair(metadata["data_scale"]), scale.x > 0, scale.y > 0
       else {
         throw fail(
-          "metadata: data_mean '\(metadata["data_mean"] ?? "")' and data_scale "
-            + "'\(metadata["data_scale"] ?? "")' must be 'x,y' numbers, the scale positive")
+          "metadata: data_mean \(EscapedText.quoted(metadata["data_mean"] ?? "")) and data_scale "
+            + "\(EscapedText.quoted(metadata["data_scale"] ?? "")) must be 'x,y' numbers, the scale positive")
       }
       standardization = Standardization(mean: mean, scale: scale)
     }

@@ -12,50 +12,51 @@ struct TensorLayout {
   /// Checks the entry of tensor `name`; every problem becomes a `header: …` error.
   init(name: String, entry: HeaderValue, dataSize: Int, fileName: String) throws(ModelFileError) {
     func fail(_ problem: String) -> ModelFileError { .header(fileName, problem) }
+    let shownName = EscapedText.quoted(name)
     guard case .object(let fields) = entry else {
-      throw fail("tensor '\(name)' must be an object, found \(entry.summary)")
+      throw fail("tensor \(shownName) must be an object, found \(entry.summary)")
     }
-    guard let dtype = fields["dtype"] else { throw fail("tensor '\(name)' has no 'dtype'") }
-    guard let shapeValue = fields["shape"] else { throw fail("tensor '\(name)' has no 'shape'") }
+    guard let dtype = fields["dtype"] else { throw fail("tensor \(shownName) has no 'dtype'") }
+    guard let shapeValue = fields["shape"] else { throw fail("tensor \(shownName) has no 'shape'") }
     guard let offsetsValue = fields["data_offsets"] else {
-      throw fail("tensor '\(name)' has no 'data_offsets'")
+      throw fail("tensor \(shownName) has no 'data_offsets'")
     }
     guard case .string(let typeName) = dtype, let type = TensorElementType(rawValue: typeName)
     else {
       throw fail(
-        "tensor '\(name)' has unsupported dtype \(dtype.summary) (expected F32, F64, F16 or BF16)")
+        "tensor \(shownName) has unsupported dtype \(dtype.summary) (expected F32, F64, F16 or BF16)")
     }
     guard case .array(let dimensions) = shapeValue else {
-      throw fail("shape of tensor '\(name)' must be an array, found \(shapeValue.summary)")
+      throw fail("shape of tensor \(shownName) must be an array, found \(shapeValue.summary)")
     }
     var shape: [Int] = []
     var count = 1
     for dimension in dimensions {
       guard let size = dimension.nonNegativeInteger else {
-        throw fail("shape of tensor '\(name)' has \(dimension.summary), not a non-negative integer")
+        throw fail("shape of tensor \(shownName) has \(dimension.summary), not a non-negative integer")
       }
       let (product, overflow) = count.multipliedReportingOverflow(by: size)
-      guard !overflow else { throw fail("shape of tensor '\(name)' is too large") }
+      guard !overflow else { throw fail("shape of tensor \(shownName) is too large") }
       shape.append(size)
       count = product
     }
     guard case .array(let offsets) = offsetsValue, offsets.count == 2,
       let begin = offsets[0].nonNegativeInteger, let end = offsets[1].nonNegativeInteger
     else {
-      throw fail("data_offsets of tensor '\(name)' must be two non-negative integers [begin, end]")
+      throw fail("data_offsets of tensor \(shownName) must be two non-negative integers [begin, end]")
     }
     guard begin <= end else {
-      throw fail("data_offsets of tensor '\(name)' are reversed (\(begin) > \(end))")
+      throw fail("data_offsets of tensor \(shownName) are reversed (\(begin) > \(end))")
     }
     guard end <= dataSize else {
       throw fail(
-        "data_offsets of tensor '\(name)' run past the end of the data (\(end) > \(dataSize))")
+        "data_offsets of tensor \(shownName) run past the end of the data (\(end) > \(dataSize))")
     }
     let (needed, overflow) = count.multipliedReportingOverflow(by: type.byteCount)
-    guard !overflow else { throw fail("shape of tensor '\(name)' is too large") }
+    guard !overflow else { throw fail("shape of tensor \(shownName) is too large") }
     guard needed == end - begin else {
       throw fail(
-        "tensor '\(name)' of shape \(shape) and dtype \(typeName) needs \(needed) bytes "
+        "tensor \(shownName) of shape \(EscapedText.escaped("\(shape)", limit: 40)) and dtype \(typeName) needs \(needed) bytes "
           + "but data_offsets span \(end - begin)")
     }
     self.name = name

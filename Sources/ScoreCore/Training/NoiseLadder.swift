@@ -60,7 +60,7 @@ public struct NoiseLadder: Sendable, Equatable, CustomStringConvertible {
   public init(parsing text: String) throws(NoiseLadderError) {
     let fields = text.split(separator: ":", omittingEmptySubsequences: false)
     guard fields.count == 3 else {
-      throw NoiseLadderError(column: 1, message: "Expected 'MAX:MIN:L', found '\(text)'")
+      throw NoiseLadderError(column: 1, message: "Expected 'MAX:MIN:L', found \(EscapedText.quoted(text))")
     }
     let columns = [1, fields[0].count + 2, fields[0].count + fields[1].count + 3]
     var values: [Float] = []
@@ -77,7 +77,7 @@ public struct NoiseLadder: Sendable, Equatable, CustomStringConvertible {
     }
     guard values[0] >= values[1] else {
       throw NoiseLadderError(
-        column: 1, message: "Expected the largest level first, found '\(text)'")
+        column: 1, message: "Expected the largest level first, found \(EscapedText.quoted(text))")
     }
     self.init(validMaximum: values[0], minimum: values[1], count: count)
   }
@@ -85,12 +85,12 @@ public struct NoiseLadder: Sendable, Equatable, CustomStringConvertible {
   /// The message for a level outside `levelRange` (or not a number).
   private static func levelMessage(_ found: String) -> String {
     let bounds = [levelRange.lowerBound, levelRange.upperBound].map { String(format: "%g", Double($0)) }
-    return "Expected a noise level between \(bounds[0]) and \(bounds[1]), found '\(found)'"
+    return "Expected a noise level between \(bounds[0]) and \(bounds[1]), found \(EscapedText.quoted(found))"
   }
 
   /// The message for a count outside 1 … `maximumCount` (or not a whole number).
   private static func countMessage(_ found: String) -> String {
-    "Expected a whole number of levels between 1 and \(maximumCount), found '\(found)'"
+    "Expected a whole number of levels between 1 and \(maximumCount), found \(EscapedText.quoted(found))"
   }
 
   private init(validMaximum maximum: Float, minimum: Float, count: Int) {

@@ -7,6 +7,6 @@ public struct NoiseLadderError: Error, Equatable, CustomStringConvertible {
   /// Sentence case, the offending token in single quotes, no final period.
   public let message: String
 
-  /// "column C: message".
-  public var description: String { "column \(column): \(message)" }
+  /// "column C: message", with anything that does not print escaped.
+  public var description: String { EscapedText.singleLine("column \(column): \(message)") }
 }

@@ -1,5 +1,7 @@
 // Reading a theme from the text of a TOML theme file.
 
+import ScoreCore
+
 /// A theme read from a file, with the keys that were skipped.
 public struct LoadedTheme: Sendable, Equatable {
   /// The theme; roles and gradients the file did not set are the built-in ones.
@@ -40,7 +42,7 @@ extension Theme {
       warnings.append(
         ThemeWarning(
           file: file, line: table.line, column: table.column,
-          message: "unknown table '\(table.name)' skipped"))
+          message: "unknown table \(EscapedText.quoted(table.name)) skipped"))
     }
     var colors: [ThemeRole: CellColor] = [:]
     var gradients: [ThemeGradient: ColorMap] = [:]
@@ -61,11 +63,11 @@ extension Theme {
       default:
         continue
       }
-      let place = entry.table.isEmpty ? "outside any table" : "in table '\(entry.table)'"
+      let place = entry.table.isEmpty ? "outside any table" : "in table \(EscapedText.quoted(entry.table))"
       warnings.append(
         ThemeWarning(
           file: file, line: entry.line, column: entry.column,
-          message: "unknown key '\(entry.key)' \(place) skipped"))
+          message: "unknown key \(EscapedText.quoted(entry.key)) \(place) skipped"))
     }
     return LoadedTheme(
       theme: Theme(name: name, colors: colors, gradients: gradients), warnings: warnings)
@@ -79,7 +81,7 @@ extension Theme {
     guard let rgb = RGB(hex: text) else {
       throw ThemeError(
         file: file, line: value.line, column: value.column,
-        message: "expected a colour '#RRGGBB', '#GG' or 'default', found '\(text)'")
+        message: "expected a colour '#RRGGBB', '#GG' or 'default', found \(EscapedText.quoted(text))")
     }
     return .rgb(rgb)
   }
@@ -96,7 +98,7 @@ extension Theme {
       guard let rgb = RGB(hex: text) else {
         throw ThemeError(
           file: file, line: element.line, column: element.column,
-          message: "expected a gradient colour '#RRGGBB' or '#GG', found '\(text)'")
+          message: "expected a gradient colour '#RRGGBB' or '#GG', found \(EscapedText.quoted(text))")
       }
       stops.append(rgb)
     }
@@ -113,7 +115,7 @@ extension Theme {
   ) -> ThemeError {
     let found: String
     switch value.kind {
-    case .string(let text): found = "string '\(text)'"
+    case .string(let text): found = "string \(EscapedText.quoted(text))"
     case .integer(let number): found = "integer '\(number)'"
     case .float(let number): found = "float '\(number)'"
     case .boolean(let flag): found = "boolean '\(flag)'"

@@ -1,6 +1,7 @@
 // The themes a user can choose by name: the files of a themes folder plus the built-in one.
 
 import Foundation
+import ScoreCore
 
 /// The themes available by name: every `NAME.toml` in `folder`, plus the built-in "dark".
 ///
@@ -16,6 +17,9 @@ import Foundation
 public struct ThemeLibrary: Sendable, Equatable {
   /// The folder searched for `*.toml` files; nil for the built-in theme only.
   public var folder: String?
+
+  /// The largest theme file read, 1 MiB; the shipped ones are about 1 kB.
+  public static let largestFileSize = 1 << 20
 
   public init(folder: String?) {
     self.folder = folder
@@ -36,13 +40,23 @@ public struct ThemeLibrary: Sendable, Equatable {
   /// built-in theme when `name` is its name.
   ///
   /// - Throws: `ThemeError` for an unknown name (listing the available ones), an unreadable
-  ///   file or one that is not UTF-8 (line 0), or a malformed file (its line and column).
+  ///   file (kind `.cannotOpen`), one larger than `largestFileSize` or not UTF-8 (line 0),
+  ///   or a malformed file (its line and column).
   public func load(named name: String) throws(ThemeError) -> LoadedTheme {
     if let folder, !name.isEmpty, !name.contains("/") {
       let path = folder + "/" + name + ".toml"
       if FileManager.default.fileExists(atPath: path) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-          throw ThemeError(file: path, line: 0, column: 0, message: "cannot read the file")
+        let data: [UInt8]
+        do {
+          data = try FileBytes.read(path: path, limit: Self.largestFileSize)
+        } catch {
+          switch error {
+          case .cannotOpen(let reason):
+            throw ThemeError(file: path, line: 0, column: 0, message: "cannot open: " + reason, kind: .cannotOpen)
+          case .tooLarge(let limit):
+            throw ThemeError(
+              file: path, line: 0, column: 0, message: "file is larger than \(limit) bytes, the most a theme file may have")
+          }
         }
         guard let text = String(validating: data, as: UTF8.self) else {
           throw ThemeError(file: path, line: 0, column: 0, message: "the file is not valid UTF-8")
@@ -51,10 +65,10 @@ public struct ThemeLibrary: Sendable, Equatable {
       }
     }
     if name == Theme.builtIn.name { return LoadedTheme(theme: .builtIn, warnings: []) }
-    let available = names().map { "'\($0)'" }.joined(separator: ", ")
+    let available = names().map { EscapedText.quoted($0) }.joined(separator: ", ")
     throw ThemeError(
       file: folder ?? "themes", line: 0, column: 0,
-      message: "no theme named '\(name)'; available: \(available)")
+      message: "no theme named \(EscapedText.quoted(name)); available: \(available)")
   }
 
   /// The name after `current` in `names()`, wrapping to the first; the first name when

@@ -1,10 +1,13 @@
 // Something in a theme file that was skipped rather than used.
 
+import ScoreCore
+
 /// A key or table a theme file has that scoreviz does not know; it was skipped.
 ///
 /// Like btop, unknown keys do not stop a theme from loading (a newer file still works with
-/// an older program); the caller decides whether to show the warnings. `description` reads
-/// `file:line:column: message`.
+/// an older program); the caller decides whether to show the warnings (scoreviz prints them
+/// on stderr). `description` reads `file:line:column: message`, on one line: the names in
+/// it are quoted by `EscapedText`.
 public struct ThemeWarning: CustomStringConvertible, Sendable, Equatable {
   /// The theme file.
   public var file: String
@@ -22,5 +25,5 @@ public struct ThemeWarning: CustomStringConvertible, Sendable, Equatable {
     self.message = message
   }
 
-  public var description: String { "\(file):\(line):\(column): \(message)" }
+  public var description: String { EscapedText.singleLine("\(file):\(line):\(column): \(message)") }
 }

@@ -13,9 +13,12 @@ extension LiveOptions {
     return DatasetCycle(first: first, chosen: chosen, pointCount: source.count, seed: seed)
   }
 
-  /// The theme named by `--theme`.
+  /// The theme named by `--theme`; what its file had that was skipped is printed on stderr
+  /// as `scoreviz: warning: file:line:column: …`, before the terminal is taken over.
   func loadTheme() throws -> LoadedTheme {
-    try themeLibrary.load(named: theme)
+    let loaded = try themeLibrary.load(named: theme)
+    for warning in loaded.warnings { printError("warning: \(warning)") }
+    return loaded
   }
 
   /// A session with its engine, not yet training.
@@ -30,5 +33,5 @@ extension LiveOptions {
 }
 
 extension ThemeError: ExitCodeCarrying {
-  var exitCode: Int32 { SysExit.data }
+  var exitCode: Int32 { kind == .cannotOpen ? SysExit.noInput : SysExit.data }
 }

@@ -38,12 +38,24 @@ import Testing
     ("1:0.01:1001", "column 8: Expected a whole number of levels between 1 and 1000, found '1001'"),
     ("1:0.01:1000000000", "column 8: Expected a whole number of levels between 1 and 1000, found '1000000000'"),
     ("0.01:1.0:10", "column 1: Expected the largest level first, found '0.01:1.0:10'"),
+    ("1:0.01:\u{1B}[2J", "column 8: Expected a whole number of levels between 1 and 1000, found '\\x1b[2J'"),
   ])
   func rejectsBadSpecifications(text: String, message: String) {
     #expect {
       try NoiseLadder(parsing: text)
     } throws: { error in
       (error as? NoiseLadderError)?.description == message
+    }
+  }
+
+  /// The length is bounded: 1,000 levels build, 1,001 are refused by either initialiser.
+  @Test func lengthIsBounded() throws {
+    #expect(try NoiseLadder(maximum: 1, minimum: 0.01, count: 1_000).count == 1_000)
+    #expect {
+      try NoiseLadder(maximum: 1, minimum: 0.01, count: 1_001)
+    } throws: { error in
+      (error as? NoiseLadderError)?.description
+        == "column 1: Expected a whole number of levels between 1 and 1000, found '1001'"
     }
   }
 

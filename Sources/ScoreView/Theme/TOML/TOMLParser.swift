@@ -1,8 +1,15 @@
 // The recursive-descent reader behind TOMLDocument.parse.
 
+import ScoreCore
+
 /// Reads the TOML subset documented on `TOMLDocument`, one scalar at a time, tracking the
-/// line and column of every token for error messages.
+/// line and column of every token for error messages. Tokens from the file are quoted in
+/// messages by `EscapedText`, and arrays nest at most `nestingLimit` deep.
 struct TOMLParser {
+  /// The deepest nesting of arrays accepted (a theme's gradients nest 1 deep), so that
+  /// `k = [[[[…` is an error rather than a stack overflow.
+  static let nestingLimit = 64
+
   private let file: String
   private let scalars: [Unicode.Scalar]
   private var index = 0
@@ -53,7 +60,7 @@ struct TOMLParser {
     }
     var token = String.UnicodeScalarView()
     token.append(contentsOf: scalars[index..<max(end, index + 1)])
-    return "'" + String(token) + "'"
+    return EscapedText.quoted(String(token))
   }
 
   mutating func parseDocument() throws(ThemeError) -> TOMLDocument {
@@ -67,14 +74,14 @@ struct TOMLParser {
       if first == "[" {
         let header = try parseHeader()
         guard tableNames.insert(header.name).inserted else {
-          throw error("duplicate table '\(header.name)'", line: header.line, column: header.column)
+          throw error("duplicate table \(EscapedText.quoted(header.name))", line: header.line, column: header.column)
         }
         document.tables.append(header)
         table = header.name
       } else if first != "\n", first != "\r", first != "#" {
         let entry = try parseEntry(table: table)
         guard keys.insert([table, entry.key]).inserted else {
-          throw error("duplicate key '\(entry.key)'", line: entry.line, column: entry.column)
+          throw error("duplicate key \(EscapedText.quoted(entry.key))", line: entry.line, column: entry.column)
         }
         document.entries.append(entry)
       }
@@ -122,11 +129,11 @@ struct TOMLParser {
     skipBlanks()
     if current == "." { throw errorHere("dotted keys are not supported") }
     guard current == "=" else {
-      throw errorHere("expected '=' after key '\(key)', found \(foundToken)")
+      throw errorHere("expected '=' after key \(EscapedText.quoted(key)), found \(foundToken)")
     }
     advance()
     skipBlanks()
-    let value = try parseValue()
+    let value = try parseValue(depth: 0)
     return TOMLDocument.Entry(
       table: table, key: key, line: keyLine, column: keyColumn, value: value)
   }
@@ -149,7 +156,8 @@ struct TOMLParser {
     }
   }
 
-  private mutating func parseValue() throws(ThemeError) -> TOMLValue {
+  /// The value at the current position; `depth` is the number of arrays around it.
+  private mutating func parseValue(depth: Int) throws(ThemeError) -> TOMLValue {
     let valueLine = line
     let valueColumn = column
     func value(_ kind: TOMLValue.Kind) -> TOMLValue {
@@ -167,7 +175,10 @@ struct TOMLParser {
       }
       return value(.string(try parseLiteralString()))
     case "[":
-      return value(.array(try parseArray()))
+      guard depth < Self.nestingLimit else {
+        throw errorHere("arrays nested deeper than \(Self.nestingLimit) levels")
+      }
+      return value(.array(try parseArray(depth: depth + 1)))
     case "{":
       throw errorHere("inline tables are not supported")
     default:
@@ -186,7 +197,7 @@ struct TOMLParser {
     guard !token.isEmpty else { throw errorHere("expected a value, found \(foundToken)") }
     if token == "true" { return .boolean(true) }
     if token == "false" { return .boolean(false) }
-    let badNumber = error("expected a value, found '\(token)'", line: line, column: startColumn)
+    let badNumber = error("expected a value, found \(EscapedText.quoted(token))", line: line, column: startColumn)
     guard let digits = Self.numberWithoutUnderscores(token) else { throw badNumber }
     let isFloat = digits.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
     if isFloat {
@@ -197,7 +208,7 @@ struct TOMLParser {
     }
     guard digits.allSatisfy({ $0.isNumber || $0 == "+" || $0 == "-" }) else { throw badNumber }
     guard let number = Int(digits) else {
-      throw error("integer '\(token)' is out of range", line: line, column: startColumn)
+      throw error("integer \(EscapedText.quoted(token)) is out of range", line: line, column: startColumn)
     }
     return .integer(number)
   }
@@ -237,7 +248,8 @@ struct TOMLParser {
     return characters.isEmpty
   }
 
-  private mutating func parseArray() throws(ThemeError) -> [TOMLValue] {
+  /// The elements of an array; `depth` counts it and the arrays around it.
+  private mutating func parseArray(depth: Int) throws(ThemeError) -> [TOMLValue] {
     let openLine = line
     let openColumn = column
     advance()
@@ -251,7 +263,7 @@ struct TOMLParser {
         advance()
         return elements
       }
-      elements.append(try parseValue())
+      elements.append(try parseValue(depth: depth))
       skipArraySpace()
       if current == "," {
         advance()
@@ -332,7 +344,8 @@ struct TOMLParser {
       }
       return decoded
     default:
-      throw error("unknown escape '\\\(letter)'", line: line, column: escapeColumn)
+      throw error(
+        "unknown escape '\\\(EscapedText.escaped(String(letter)))'", line: line, column: escapeColumn)
     }
   }
 

@@ -19,10 +19,10 @@ struct RenderCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Training steps before the frame (0 to \(FlagBounds.trainingSteps)).")
   var steps: Int = 2_000
 
-  @Option(parsing: .unconditional, help: "Frame width in columns (0 to 2000).")
+  @Option(parsing: .unconditional, help: "Frame width in columns (1 to 2000).")
   var width: Int = 120
 
-  @Option(parsing: .unconditional, help: "Frame height in rows (0 to 1000).")
+  @Option(parsing: .unconditional, help: "Frame height in rows (1 to 1000).")
   var height: Int = 40
 
   @Flag(help: "Colour escapes in the output.")
@@ -47,8 +47,8 @@ struct RenderCommand: ParsableCommand {
 
   func validate() throws {
     try FlagBounds.check(steps, "--steps", in: 0...FlagBounds.trainingSteps)
-    try FlagBounds.check(width, "--width", in: 0...2_000)
-    try FlagBounds.check(height, "--height", in: 0...1_000)
+    try FlagBounds.check(width, "--width", in: 1...2_000)
+    try FlagBounds.check(height, "--height", in: 1...1_000)
     guard ["learned", "kde", "error"].contains(arrows) else {
       throw ValidationError("--arrows must be learned, kde or error, got '\(arrows)'")
     }

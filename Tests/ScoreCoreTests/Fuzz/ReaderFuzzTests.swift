@@ -34,18 +34,26 @@ import Testing
     "a,b,x,y\n1,2,3,4\n\"5\"\"\",6,7,8\n9,10,inf,-0\n",
   ]
 
+  /// nil when the point-file reader takes `bytes` or refuses them with a one-line
+  /// `DatasetError`, else what went wrong. Every third input selects `columns`, every second
+  /// drops missing values, so those paths are fuzzed too.
+  static func problem(readingPoints bytes: [UInt8], file: String, columns: [ColumnSelector]) -> String? {
+    do {
+      _ = try PointFileReader.parse(
+        bytes, file: file, columns: bytes.count % 3 == 0 ? columns : nil,
+        dropMissing: bytes.count % 2 == 0)
+      return nil
+    } catch let error as DatasetError {
+      return problem(inMessage: error.description)
+    } catch {
+      return "unexpected error \(type(of: error)): \(error)"
+    }
+  }
+
   @Test func delimitedText() {
     let corpus = Self.csvCorpus.map { Array($0.utf8) }
     let report = FuzzCampaign.run(target: "csv", corpus: corpus) { bytes in
-      let columns: [ColumnSelector]? = bytes.count % 3 == 0 ? [.name("y"), .index(0)] : nil
-      do {
-        _ = try PointFileReader.parse(bytes, file: "fuzz.csv", columns: columns, dropMissing: bytes.count % 2 == 0)
-        return nil
-      } catch let error as DatasetError {
-        return Self.problem(inMessage: error.description)
-      } catch {
-        return "unexpected error \(type(of: error)): \(error)"
-      }
+      Self.problem(readingPoints: bytes, file: "fuzz.csv", columns: [.name("y"), .index(0)])
     }
     Self.check(report)
   }
@@ -83,15 +91,7 @@ import Testing
   @Test func numpyArray() {
     let report = FuzzCampaign.run(target: "npy", corpus: Self.npyCorpus) { mutant in
       let bytes = mutant.first == UInt8(ascii: "{") ? Self.npyFile(dictionary: mutant) : mutant
-      let columns: [ColumnSelector]? = bytes.count % 3 == 0 ? [.index(2), .index(0)] : nil
-      do {
-        _ = try PointFileReader.parse(bytes, file: "fuzz.npy", columns: columns, dropMissing: bytes.count % 2 == 0)
-        return nil
-      } catch let error as DatasetError {
-        return Self.problem(inMessage: error.description)
-      } catch {
-        return "unexpected error \(type(of: error)): \(error)"
-      }
+      return Self.problem(readingPoints: bytes, file: "fuzz.npy", columns: [.index(2), .index(0)])
     }
     Self.check(report)
   }

@@ -40,6 +40,14 @@ extension GaussianKDE {
   public func evaluateGrid(over box: PlotBox, columns: Int, rows: Int, exact: Bool = false)
     -> KDEGridEvaluation
   {
+    evaluateGrid(over: box, columns: columns, rows: rows, exact: exact, binningWhenCheaper: true)
+  }
+
+  /// `evaluateGrid(over:columns:rows:exact:)`, with `binningWhenCheaper` false binning
+  /// whenever a plan is within the bounds (so that tests reach the binned sums on few points).
+  func evaluateGrid(
+    over box: PlotBox, columns: Int, rows: Int, exact: Bool, binningWhenCheaper: Bool
+  ) -> KDEGridEvaluation {
     precondition(columns >= 1 && rows >= 1, "A grid needs at least one cell")
     precondition(box.width > 0 && box.height > 0, "A grid needs a box of positive size")
     let centres = box.cellCentres(columns: columns, rows: rows)
@@ -53,7 +61,9 @@ extension GaussianKDE {
       repeating: KDEEvaluation(density: 0, logDensity: 0, score: .zero), count: centres.count)
     var remaining = Array(centres.indices)
     var bounds = (density: 0.0, logDensity: 0.0, score: 0.0)
-    if let binned = binnedGridSums(over: box, columns: columns, rows: rows) {
+    if let binned = binnedGridSums(
+      over: box, columns: columns, rows: rows, whenCheaper: binningWhenCheaper)
+    {
       remaining = []
       let h = bandwidth
       for index in centres.indices {
@@ -89,19 +99,15 @@ extension GaussianKDE {
   }
 
   /// The binned p̃, G̃ₓ, G̃_y at every cell, the density from which a cell is certified and
-  /// the bounds there; nil when h is too small against a cell for binning to pay or no level
-  /// keeps the bounds within `gridTolerance`.
-  private func binnedGridSums(over box: PlotBox, columns: Int, rows: Int)
+  /// the bounds there; nil when summing every cell point by point costs less (h small against
+  /// a cell, or few points) or no level keeps the bounds within `gridTolerance`.
+  private func binnedGridSums(over box: PlotBox, columns: Int, rows: Int, whenCheaper: Bool)
     -> (sums: [[Double]], certifiedFrom: Double, bounds: (density: Double, logDensity: Double, score: Double))?
   {
     let logKernelPeak = -log(2 * Double.pi * bandwidth * bandwidth)
     let probeLogDensity = bruteForceEvaluation(
       at: denseCellCentre(over: box, columns: columns, rows: rows)
     ).logDensity
-    let densityPlan = KDEGridPlan(
-      kde: self, box: box, columns: columns, rows: rows,
-      logConcentration: logKernelPeak - probeLogDensity, target: 9.9e-4)
-    guard densityPlan.isBinned else { return nil }
     for exponent in [-40, -30, -24, -18, -12, -9, -6, -3] {
       let logLevel = probeLogDensity + Double(exponent) * log(10.0)
       let logWeightLimit = logKernelPeak - logLevel
@@ -113,6 +119,13 @@ extension GaussianKDE {
       let (density, moment) = plan.scoreErrorBounds(logWeightLimit: logWeightLimit)
       let score = max(2.0.squareRoot() * moment, density) / (1 - density)
       guard density < 1, score <= Self.gridTolerance else { continue }
+      // Summing every cell point by point visits at most the points within about 8h of it.
+      let cellArea = box.width * box.height / Double(columns * rows)
+      let exactCost =
+        Double(points.count) * min(Double(columns * rows), 64 * Double.pi * bandwidth * bandwidth / cellArea + 1)
+      guard !whenCheaper || plan.binnedCost(pointCount: points.count) < exactCost else {
+        return nil
+      }
       return (
         plan.binnedSums(kde: self, moments: true), (1 + density) * exp(logLevel),
         (density, -log1p(-density), score)

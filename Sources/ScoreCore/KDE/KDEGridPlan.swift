@@ -111,6 +111,18 @@ struct KDEGridPlan {
     guard fineNodes <= Double(Self.maximumFineNodes) else { return nil }
   }
 
+  /// The operations of `binnedSums(kde:moments: true)` for `pointCount` points, roughly:
+  /// binning, then three sums over the fine grid and the cells.
+  func binnedCost(pointCount: Int) -> Double {
+    let rowStep = spacing * bandwidth
+    let laneStep = KDEGridErrorBound.laneSpacingRatio * rowStep
+    let laneNodes = (keptHigh - keptLow) / laneStep + 8
+    let rowBand = 2 * cutoff / spacing + 1
+    let laneBand = cutoff / spacing + 1
+    let firstPass = min(laneNodes.x * Double(rows), laneNodes.y * Double(columns)) * rowBand / 4
+    return 32 * Double(pointCount) + 3 * (firstPass + Double(columns * rows) * laneBand)
+  }
+
   /// Bounds (ε_p, ε_G) on |p̃ − p|/p and |G̃ − G|/p (either moment axis) of a plan made by
   /// `init(scoresOf:…)`, at cells with p ≥ K_h(0)·e^(−`logWeightLimit`); for p below that
   /// level the absolute errors are at most these times the level.

@@ -18,10 +18,13 @@ import Testing
     let result = try runScoreviz(["bench", "--quick", "--json", "--seed", "0", "--data-dir", Self.dataFolder])
     #expect(result.status == 0, "\(result.standardError)")
     let records = jsonLines(result.standardOutput).compactMap { $0 }
-    try #require(records.count == 8)
+    try #require(records.count == 9)
     #expect(
       records.map { $0["workload"] as? String }
-        == ["train", "kde-grid", "kde-score", "sample", "quality", "frame", "launch", "launch-1m"])
+        == [
+          "train", "kde-grid", "kde-score", "sample", "quality", "frame", "launch", "launch-1m",
+          "kde-grid-1m",
+        ])
 
     let train = Self.results(records[0])
     #expect(train.map { $0["threads"] as? Int } == [1, 2])
@@ -91,6 +94,15 @@ import Testing
       #expect(first > 0 && first < 60_000)
       let perSecond = try #require(entry["frames_per_second"] as? [Int])
       #expect(perSecond.count == 1 && perSecond.allSatisfy { $0 >= 1 && $0 <= 31 })
+    }
+
+    // At --quick sizes 20,000 points; every error within the tolerance kde --grid states.
+    let gridMillion = records[8]
+    #expect(gridMillion["points"] as? Int == 20_000)
+    #expect((gridMillion["cells_checked"] as? Int ?? 0) > 0)
+    for key in ["max_density_error", "max_log_density_error", "max_score_error", "score_error_bound"] {
+      let error = try #require(gridMillion[key] as? Double, "\(key)")
+      #expect(error >= 0 && error <= 1e-3, "\(key)")
     }
   }
 

@@ -103,9 +103,13 @@ import Testing
     #expect(isClose(rows[0][4], Self.bruteScore(at: .zero).x, relative: 1e-12))
   }
 
-  @Test func gridRowsSitAtCellCentresOfThePaddedBox() throws {
+  /// --exact: the exact density at every cell; without it, the density within the stated 1e-3.
+  @Test(arguments: [true, false])
+  func gridRowsSitAtCellCentresOfThePaddedBox(exact: Bool) throws {
     let (_, data) = try Self.seedFolder()
-    let result = try runScoreviz(["kde", "--data", data, "--bandwidth", "\(Self.seedBandwidth)", "--grid", "4x3"])
+    let result = try runScoreviz(
+      ["kde", "--data", data, "--bandwidth", "\(Self.seedBandwidth)", "--grid", "4x3"]
+        + (exact ? ["--exact"] : []))
     #expect(result.status == 0)
     let table = try #require(PrintedTable(result.standardOutput))
     try #require(table.rows.count == 12)
@@ -124,9 +128,18 @@ import Testing
     for (k, q) in expected.enumerated() {
       // Cell centres: the same arithmetic in another order, so a few ulps of the box width.
       #expect(abs(positions[k].x - q.x) <= 1e-12 && abs(positions[k].y - q.y) <= 1e-12, "cell \(k)")
-      // The exact density in Double, summation order apart.
-      #expect(isClose(densities[k], Self.bruteDensity(at: q), relative: 1e-12), "cell \(k)")
+      // The exact density in Double, summation order apart; or within the grid's tolerance.
+      #expect(
+        isClose(densities[k], Self.bruteDensity(at: q), relative: exact ? 1e-12 : 1e-3), "cell \(k)")
     }
+  }
+
+  @Test func exactGoesOnlyWithGrid() throws {
+    let (folder, data) = try Self.seedFolder()
+    let at = try writeTextFile("x,y\n0,0\n", named: "origin.csv", in: folder)
+    let result = try runScoreviz(["kde", "--data", data, "--bandwidth", "1", "--at", at, "--exact"])
+    #expect(result.status == 64)
+    #expect(result.standardError.contains("--exact goes with --grid; --at is always exact"))
   }
 
   @Test func pointsFarFromTheDataGiveFiniteExactNumbers() throws {

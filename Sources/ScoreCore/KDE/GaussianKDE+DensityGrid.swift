@@ -87,7 +87,7 @@ extension GaussianKDE {
   /// points taken evenly through the array (the first block on ties).
   ///
   /// Only the plan depends on it: a poorer choice gives a finer spacing, never a wrong bound.
-  private func denseCellCentre(over box: PlotBox, columns: Int, rows: Int) -> SIMD2<Double> {
+  func denseCellCentre(over box: PlotBox, columns: Int, rows: Int) -> SIMD2<Double> {
     let cellSize = SIMD2(box.width / Double(columns), box.height / Double(rows))
     let blockCells = SIMD2(
       max(1, Int(min(bandwidth / cellSize.x, Double(columns)))),

@@ -123,11 +123,14 @@ public struct GaussianKDE: Sendable {
     }
   }
 
-  /// The points sorted into cells for this bandwidth.
-  private func spatialGrid() -> KDESpatialGrid {
+  /// The points sorted into cells for this bandwidth, skipping less than 2^−`skipExponent` of
+  /// each sum.
+  func spatialGrid(skipExponent: Double = 56) -> KDESpatialGrid {
     xs.withUnsafeBufferPointer { x in
       ys.withUnsafeBufferPointer { y in
-        KDESpatialGrid(xs: x.baseAddress!, ys: y.baseAddress!, count: x.count, bandwidth: bandwidth)
+        KDESpatialGrid(
+          xs: x.baseAddress!, ys: y.baseAddress!, count: x.count, bandwidth: bandwidth,
+          skipExponent: skipExponent)
       }
     }
   }

@@ -10,6 +10,14 @@ extension KDEGridPlan {
   /// (u band), the second cells × (v band) either way, so u is the axis that makes the first
   /// product smaller.
   func evaluateBinned(kde: GaussianKDE) -> [Double] {
+    binnedSums(kde: kde, moments: false)[0]
+  }
+
+  /// The binned density and, for `moments`, the first moments
+  /// Gₓ = (1/N) Σᵢ ((xᵢ − X)/h)·K_h(x − xᵢ) and G_y likewise, from one binning: the same fine
+  /// grid summed with the moment factors on one axis (`KDEKernelBands`).
+  /// - Returns: [p̃] or [p̃, G̃ₓ, G̃_y], each in cell order.
+  func binnedSums(kde: GaussianKDE, moments: Bool) -> [[Double]] {
     let h = bandwidth
     let step = SIMD2(spacing, KDEGridErrorBound.laneSpacingRatio * spacing) * h
     let count = kde.points.count
@@ -18,7 +26,8 @@ extension KDEGridPlan {
         let xs = xBuffer.baseAddress!
         let ys = yBuffer.baseAddress!
         guard let extent = keptExtent(xs: xs, ys: ys, count: count) else {
-          return [Double](repeating: 0, count: columns * rows)
+          return Array(
+            repeating: [Double](repeating: 0, count: columns * rows), count: moments ? 3 : 1)
         }
         // The first and number of nodes along x and y for either stencil: cubic nodes start
         // one below the points and end two above, septic ones three and four (at least one
@@ -36,31 +45,49 @@ extension KDEGridPlan {
         // The normaliser 1/(2πh²N) rides on the second pass's factors.
         let normaliser = 1 / (2 * Double.pi * h * h * Double(count))
         let reach = cutoff * h
-        let xBands = KDEKernelBands(
-          cellOrigin: box.xMin, cellSize: cellSize.x, cellCount: columns,
-          nodeOrigin: yFirst ? septicOrigin.x : cubicOrigin.x, step: yFirst ? step.y : step.x,
-          nodeCount: yFirst ? septicNodes.x : cubicNodes.x, reach: reach, bandwidth: h,
-          scale: yFirst ? normaliser : 1)
-        let yBands = KDEKernelBands(
-          cellOrigin: box.yMin, cellSize: cellSize.y, cellCount: rows,
-          nodeOrigin: yFirst ? cubicOrigin.y : septicOrigin.y, step: yFirst ? step.x : step.y,
-          nodeCount: yFirst ? cubicNodes.y : septicNodes.y, reach: reach, bandwidth: h,
-          scale: yFirst ? 1 : normaliser)
-        return [Double](unsafeUninitializedCapacity: columns * rows) { values, initialized in
-          if yFirst {
-            separableSum(
-              us: ys, vs: xs, count: count, low: reversed(keptLow), high: reversed(keptHigh),
-              origin: SIMD2(cubicOrigin.y, septicOrigin.x), step: step,
-              nodeCount: SIMD2(cubicNodes.y, septicNodes.x), uBands: yBands, uCells: rows,
-              vBands: xBands, vCells: columns, uIsY: true, into: values.baseAddress!)
-          } else {
-            separableSum(
-              us: xs, vs: ys, count: count, low: keptLow, high: keptHigh,
-              origin: SIMD2(cubicOrigin.x, septicOrigin.y), step: step,
-              nodeCount: SIMD2(cubicNodes.x, septicNodes.y), uBands: xBands, uCells: columns,
-              vBands: yBands, vCells: rows, uIsY: false, into: values.baseAddress!)
+        func xBands(moment: Bool) -> KDEKernelBands {
+          KDEKernelBands(
+            cellOrigin: box.xMin, cellSize: cellSize.x, cellCount: columns,
+            nodeOrigin: yFirst ? septicOrigin.x : cubicOrigin.x, step: yFirst ? step.y : step.x,
+            nodeCount: yFirst ? septicNodes.x : cubicNodes.x, reach: reach, bandwidth: h,
+            scale: yFirst ? normaliser : 1, moment: moment)
+        }
+        func yBands(moment: Bool) -> KDEKernelBands {
+          KDEKernelBands(
+            cellOrigin: box.yMin, cellSize: cellSize.y, cellCount: rows,
+            nodeOrigin: yFirst ? cubicOrigin.y : septicOrigin.y, step: yFirst ? step.x : step.y,
+            nodeCount: yFirst ? cubicNodes.y : septicNodes.y, reach: reach, bandwidth: h,
+            scale: yFirst ? 1 : normaliser, moment: moment)
+        }
+        let binning =
+          yFirst
+          ? KDEGridBinning(
+            us: ys, vs: xs, count: count, low: reversed(keptLow), high: reversed(keptHigh),
+            origin: SIMD2(cubicOrigin.y, septicOrigin.x), step: step,
+            nodeCount: SIMD2(cubicNodes.y, septicNodes.x))
+          : KDEGridBinning(
+            us: xs, vs: ys, count: count, low: keptLow, high: keptHigh,
+            origin: SIMD2(cubicOrigin.x, septicOrigin.y), step: step,
+            nodeCount: SIMD2(cubicNodes.x, septicNodes.y))
+        let plain = (x: xBands(moment: false), y: yBands(moment: false))
+        var sums = [(x: plain.x, y: plain.y)]
+        if moments {
+          sums.append((xBands(moment: true), plain.y))
+          sums.append((plain.x, yBands(moment: true)))
+        }
+        return sums.map { bands in
+          [Double](unsafeUninitializedCapacity: columns * rows) { values, initialized in
+            if yFirst {
+              separableSum(
+                grid: binning, uBands: bands.y, uCells: rows, vBands: bands.x, vCells: columns,
+                uIsY: true, into: values.baseAddress!)
+            } else {
+              separableSum(
+                grid: binning, uBands: bands.x, uCells: columns, vBands: bands.y, vCells: rows,
+                uIsY: false, into: values.baseAddress!)
+            }
+            initialized = columns * rows
           }
-          initialized = columns * rows
         }
       }
     }
@@ -102,18 +129,13 @@ extension KDEGridPlan {
   /// The grid sum in the axes u (reduced first) and v into `values`: cell (u, v) at
   /// u·vCells + v when u is y (`uIsY`), else at v·uCells + u.
   ///
-  /// Bins the points (`us`, `vs`), then takes the u cells 32 at a time: the first pass sums
+  /// Takes the u cells of the binned points `grid` 32 at a time: the first pass sums
   /// the u bands of the fine grid into partial[v node][u cell] (32 u cells wide, so it stays in
   /// cache), the second sums the v bands of that into those u cells of `values`.
   private func separableSum(
-    us: UnsafePointer<Double>, vs: UnsafePointer<Double>, count: Int, low: SIMD2<Double>,
-    high: SIMD2<Double>, origin: SIMD2<Double>, step: SIMD2<Double>, nodeCount: SIMD2<Int>,
-    uBands: KDEKernelBands, uCells: Int, vBands: KDEKernelBands, vCells: Int,
-    uIsY: Bool, into values: UnsafeMutablePointer<Double>
+    grid: KDEGridBinning, uBands: KDEKernelBands, uCells: Int, vBands: KDEKernelBands,
+    vCells: Int, uIsY: Bool, into values: UnsafeMutablePointer<Double>
   ) {
-    let grid = KDEGridBinning(
-      us: us, vs: vs, count: count, low: low, high: high, origin: origin, step: step,
-      nodeCount: nodeCount)
     let partial = UnsafeMutablePointer<Double>.allocate(capacity: grid.stride * 32)
     partial.initialize(repeating: 0, count: grid.stride * 32)
     let tile = KDEBandTile()

@@ -14,28 +14,41 @@ import Foundation
 /// most ē₁(a) = max|Π|/n!·sⁿ·sup_{|b| ≤ a + (n/2)s} |Heₙ(b)|·exp(g(a)/2), with
 /// g(a) = a² − max(0, a − (n/2)s)² the largest a′² − b² over a′ ≤ a and |b − a′| ≤ (n/2)s.
 /// ē₁ increases with a and bounds the error at every offset up to a.
+///
+/// The derivative stencils bound the same interpolation of the first-moment factor
+/// f(x) = ((x − X)/h)·φ_h(X − x), whose n-th derivative is ±Heₙ₊₁·φ_h/hⁿ: the same ē₁ with
+/// Heₙ₊₁ for Heₙ, still relative to φ_h(X − x) (f itself vanishes at x = X).
 struct KDEBinningStencil {
   /// The number of nodes, n.
   let nodes: Int
+  /// The degree of the Hermite polynomial in the remainder: n, or n + 1 for the first moment.
+  let hermiteDegree: Int
   /// max |Π| / n!.
   let remainderFactor: Double
   /// The largest Σₖ |Lₖ(t)| over t ∈ [0, 1] (reached at t = ½).
   let lebesgueConstant: Double
-  /// Where |Heₙ| has its local maxima on b ≥ 0 (0 and the positive zeros of Heₙ₋₁ = Heₙ′/n),
-  /// with |Heₙ| there.
+  /// Where |He_d| (d = `hermiteDegree`) has its local maxima on b ≥ 0 (0 and the positive
+  /// zeros of He_{d−1} = He_d′/d), with |He_d| there.
   let hermiteMaxima: [(position: Double, value: Double)]
-  /// Beyond this b, Heₙ(b) exceeds every local maximum of |Heₙ|: past the last one Heₙ
-  /// increases (Heₙ′ = n·Heₙ₋₁ has no zero left), so there sup |Heₙ| over [0, b] is Heₙ(b).
+  /// Beyond this b, He_d(b) exceeds every local maximum of |He_d|: past the last one He_d
+  /// increases (He_d′ = d·He_{d−1} has no zero left), so there sup |He_d| over [0, b] is He_d(b).
   let hermiteDominance: Double
 
   /// Four nodes (weights of degree 3).
   static let cubic = KDEBinningStencil(nodes: 4, lebesgueConstant: 5.0 / 4)
   /// Eight nodes (weights of degree 7).
   static let septic = KDEBinningStencil(nodes: 8, lebesgueConstant: 381.0 / 256)
+  /// Four nodes, for the first-moment factor.
+  static let cubicMoment = KDEBinningStencil(nodes: 4, lebesgueConstant: 5.0 / 4, moment: true)
+  /// Eight nodes, for the first-moment factor.
+  static let septicMoment = KDEBinningStencil(
+    nodes: 8, lebesgueConstant: 381.0 / 256, moment: true)
 
-  private init(nodes: Int, lebesgueConstant: Double) {
+  private init(nodes: Int, lebesgueConstant: Double, moment: Bool = false) {
     self.nodes = nodes
     self.lebesgueConstant = lebesgueConstant
+    let degree = moment ? nodes + 1 : nodes
+    hermiteDegree = degree
     var largestNodePolynomial = 1.0
     var factorial = 1.0
     for j in 1...nodes / 2 {
@@ -43,12 +56,12 @@ struct KDEBinningStencil {
     }
     for k in 1...nodes { factorial *= Double(k) }
     remainderFactor = largestNodePolynomial / factorial
-    // The zeros of Heₙ₋₁ lie below √(4n); they are more than 0.5 apart, so steps of 0.01
+    // The zeros of He_{d−1} lie below √(4d); they are more than 0.5 apart, so steps of 0.01
     // separate them, and bisection pins each down.
-    var maxima = [(position: 0.0, value: abs(Self.hermite(nodes, 0)))]
-    let lower = nodes - 1
+    var maxima = [(position: 0.0, value: abs(Self.hermite(degree, 0)))]
+    let lower = degree - 1
     var b = 0.005
-    while b < (4 * Double(nodes)).squareRoot() {
+    while b < (4 * Double(degree)).squareRoot() {
       var low = b
       var high = b + 0.01
       if (Self.hermite(lower, low) < 0) != (Self.hermite(lower, high) < 0) {
@@ -60,14 +73,14 @@ struct KDEBinningStencil {
             high = middle
           }
         }
-        maxima.append((low, abs(Self.hermite(nodes, low))))
+        maxima.append((low, abs(Self.hermite(degree, low))))
       }
       b += 0.01
     }
     hermiteMaxima = maxima
     let largestMaximum = maxima.map(\.value).max()!
     var dominance = maxima.last!.position
-    while Self.hermite(nodes, dominance) < largestMaximum { dominance += 0.01 }
+    while Self.hermite(degree, dominance) < largestMaximum { dominance += 0.01 }
     hermiteDominance = dominance
   }
 
@@ -91,10 +104,10 @@ struct KDEBinningStencil {
     }
   }
 
-  /// sup |Heₙ(b)| over 0 ≤ b ≤ `bound`: the largest of the end value and the local maxima
-  /// reached.
+  /// sup |He_d(b)| over 0 ≤ b ≤ `bound`, d = `hermiteDegree`: the largest of the end value
+  /// and the local maxima reached.
   func largestHermite(upTo bound: Double) -> Double {
-    var largest = abs(Self.hermite(nodes, bound))
+    var largest = abs(Self.hermite(hermiteDegree, bound))
     if bound >= hermiteDominance { return largest }
     for maximum in hermiteMaxima where maximum.position <= bound {
       largest = max(largest, maximum.value)

@@ -35,14 +35,59 @@ enum KDEGridErrorBound {
   /// at most ē₂(0) + ∫ ē₂′(A)·min(1, W(A)) dA (layer cake), summed here with W at each
   /// step's left end. Up to the knee, where W = 1, the sum telescopes to ē₂ there.
   static func interpolation(spacing s: Double, logConcentration: Double) -> Double {
-    let logWeightLimit = logConcentration - log(KDEDensityGrid.significanceFraction)
     let row = rowStencil.axisError(spacing: s)
     let lane = laneStencil.axisError(spacing: laneSpacingRatio * s)
     // ē₂(a): the relative error of both axes' interpolants for a point at distance a.
-    func pairError(_ a: Double) -> Double {
+    return layerCake(
+      logWeightLimit: logConcentration - log(KDEDensityGrid.significanceFraction)
+    ) { a in
       let diagonal = a / 2.0.squareRoot()
       return max((1 + row(a)) * (1 + lane(diagonal)), (1 + row(diagonal)) * (1 + lane(a))) - 1
     }
+  }
+
+  /// The error of binning the first moment at row spacing s, relative to p and h:
+  /// |G̃ − G| ≤ ε·p for G = (1/N) Σᵢ ((xᵢ − X)/h)·K_h(X − xᵢ) (either axis), at every cell
+  /// with p ≥ K_h(0)·e^(−`logWeightLimit`).
+  ///
+  /// Per point the moment factor f_d (axis d, offset a_d) errs by at most ē′_d(a_d)·φ_h (the
+  /// moment stencils) and the plain factor of the other axis o by ē_o(a_o)·φ_h, and
+  /// |f_d| ≤ a_d·φ_h, so f̃_d·f̃_o − f_d·f_o errs by at most
+  /// (ē′_d(a_d)·(1 + ē_o(a_o)) + a_d·ē_o(a_o))·K_h. Over a_d, a_o ≤ a with the smaller one
+  /// ≤ a/√2, and over the moment axis being the rows or the lanes, the largest of the four is
+  /// ē_G(a), increasing in a, averaged as in `interpolation`.
+  static func momentInterpolation(spacing s: Double, logWeightLimit: Double) -> Double {
+    let row = rowStencil.axisError(spacing: s)
+    let lane = laneStencil.axisError(spacing: laneSpacingRatio * s)
+    let rowMoment = KDEBinningStencil.cubicMoment.axisError(spacing: s)
+    let laneMoment = KDEBinningStencil.septicMoment.axisError(spacing: laneSpacingRatio * s)
+    return layerCake(logWeightLimit: logWeightLimit) { a in
+      let diagonal = a / 2.0.squareRoot()
+      func pair(_ moment: KDEBinningStencil.AxisError, _ plain: KDEBinningStencil.AxisError)
+        -> Double
+      {
+        max(
+          moment(a) * (1 + plain(diagonal)) + a * plain(diagonal),
+          moment(diagonal) * (1 + plain(a)) + diagonal * plain(a))
+      }
+      return max(pair(rowMoment, lane), pair(laneMoment, row))
+    }
+  }
+
+  /// The density's binning error `interpolation` for cells with p ≥ K_h(0)·e^(−`logWeightLimit`).
+  static func densityInterpolation(spacing s: Double, logWeightLimit: Double) -> Double {
+    interpolation(
+      spacing: s,
+      logConcentration: logWeightLimit + log(KDEDensityGrid.significanceFraction))
+  }
+
+  /// The average of the increasing per-point error `pairError` over the points, with weights
+  /// K_h(x − xᵢ)/(N p(x)) of which at most W(A) = e^(`logWeightLimit` − A²/2) lie beyond
+  /// distance A.
+  ///
+  /// The average is at most ē(0) + ∫ ē′(A)·min(1, W(A)) dA (layer cake), summed here with W at
+  /// each step's left end. Up to the knee, where W = 1, the sum telescopes to ē there.
+  private static func layerCake(logWeightLimit: Double, pairError: (Double) -> Double) -> Double {
     // The steps that start where W ≥ 1 add up to ē₂ at the end of the last of them.
     let knee = ((2 * max(0, logWeightLimit)).squareRoot() / distanceStep).rounded(.down)
     var distance = knee * distanceStep
@@ -53,7 +98,7 @@ enum KDEGridErrorBound {
       let envelope = pairError(next)
       let weight = min(1, exp(logWeightLimit - distance * distance / 2))
       total += (envelope - previousEnvelope) * weight
-      // Past the knee the weight falls as exp(−A²/2) and the envelope grows as A⁸·exp(4sA):
+      // Past the knee the weight falls as exp(−A²/2) and the envelope grows as A⁹·exp(4sA):
       // once their product is below 1e-16 the rest of the sum is negligible.
       if weight < 1, envelope * weight * next < 1e-16 { return total }
       if !total.isFinite { return .infinity }
@@ -69,6 +114,27 @@ enum KDEGridErrorBound {
   /// lebesgue·(ρ/θ)·exp(−c²/2).
   static func truncation(cutoff c: Double, logConcentration: Double, lebesgue: Double) -> Double {
     lebesgue * exp(logConcentration - log(KDEDensityGrid.significanceFraction) - c * c / 2)
+  }
+
+  /// The relative error of the first moment from the kernel values left out beyond
+  /// `cutoff`·h, at cells with p ≥ K_h(0)·e^(−`logWeightLimit`).
+  ///
+  /// A left-out moment factor is at most max(c, 1)·e^(−c²/2) (|u|e^(−u²/2) falls beyond 1)
+  /// and the other factor at most 1, so each point loses at most lebesgue·max(c, 1)·
+  /// e^(−c²/2)·K_h(0).
+  static func momentTruncation(cutoff c: Double, logWeightLimit: Double, lebesgue: Double)
+    -> Double
+  {
+    lebesgue * max(c, 1) * exp(logWeightLimit - c * c / 2)
+  }
+
+  /// The smallest cutoff c (in h, to 0.01) whose moment truncation bound is at most `target`.
+  static func momentCutoff(logWeightLimit: Double, lebesgue: Double, target: Double) -> Double {
+    var c = max(1, (2 * (log(lebesgue) + logWeightLimit - log(target))).squareRoot())
+    while momentTruncation(cutoff: c, logWeightLimit: logWeightLimit, lebesgue: lebesgue) > target {
+      c += 0.01
+    }
+    return c
   }
 
   /// The smallest cutoff c (in h) whose truncation bound is at most `target`.
@@ -87,9 +153,14 @@ enum KDEGridErrorBound {
   /// of the bracket, closes in within a few evaluations, until a passing spacing is within 4%
   /// of the target. The result is always a spacing that passed (or 1e-4 when none does).
   static func spacing(logConcentration: Double, target: Double) -> Double {
+    spacing(target: target) { interpolation(spacing: $0, logConcentration: logConcentration) }
+  }
+
+  /// The largest row spacing s ≤ 0.5 at which `bound`, increasing in s, is at most `target`,
+  /// found as in `spacing(logConcentration:target:)`.
+  static func spacing(target: Double, bound: (Double) -> Double) -> Double {
     func bounded(_ logSpacing: Double) -> (logSpacing: Double, logBound: Double) {
-      let bound = interpolation(spacing: exp(logSpacing), logConcentration: logConcentration)
-      return (logSpacing, log(bound))
+      (logSpacing, log(bound(exp(logSpacing))))
     }
     let logTarget = log(target)
     let logStep = log(2.0) / 2

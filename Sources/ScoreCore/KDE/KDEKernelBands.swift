@@ -7,7 +7,8 @@ import Foundation
 /// Cell m, centred at Pₘ, takes the fine nodes gⱼ within `reach` of Pₘ with the factor
 /// scale·exp(−(gⱼ − Pₘ)²/(2h²)). Group q holds cells 4q…4q+3: over the union of their node
 /// ranges one SIMD4 per node, each cell's factor in its lane and 0 outside its own range, so
-/// that one pass over the union serves all four.
+/// that one pass over the union serves all four. The first-moment bands multiply each factor
+/// by (gⱼ − Pₘ)/h.
 struct KDEKernelBands {
   /// Per group of four cells: the first node, the number of nodes and where its factors start
   /// in `factors` (count 0 when no cell of the group reaches a node).
@@ -16,10 +17,11 @@ struct KDEKernelBands {
   let factors: [SIMD4<Double>]
 
   /// The bands of `cellCount` cells of size `cellSize` from `cellOrigin` over `nodeCount`
-  /// nodes spaced `step` from `nodeOrigin`, every factor times `scale`.
+  /// nodes spaced `step` from `nodeOrigin`, every factor times `scale` (and, for `moment`,
+  /// times (gⱼ − Pₘ)/h).
   init(
     cellOrigin: Double, cellSize: Double, cellCount: Int, nodeOrigin: Double, step: Double,
-    nodeCount: Int, reach: Double, bandwidth: Double, scale: Double
+    nodeCount: Int, reach: Double, bandwidth: Double, scale: Double, moment: Bool = false
   ) {
     // Node indices are clamped in Double before conversion, for cells far from the nodes; a
     // NaN end (from a non-finite reach or step) reaches no node.
@@ -53,13 +55,15 @@ struct KDEKernelBands {
       for (cell, range) in ranges.enumerated() {
         guard let range else { continue }
         let group = groups[cell / 4]
+        let firstOffset =
+          nodeOrigin + Double(range.lowerBound) * step
+          - (cellOrigin + (Double(cell) + 0.5) * cellSize)
         gaussianRun(
-          from: nodeOrigin + Double(range.lowerBound) * step
-            - (cellOrigin + (Double(cell) + 0.5) * cellSize),
-          step: step, count: range.count, bandwidth: bandwidth, into: run)
+          from: firstOffset, step: step, count: range.count, bandwidth: bandwidth, into: run)
         let first = group.offset + range.lowerBound - group.start
         for k in 0..<range.count {
-          factors[first + k][cell % 4] = run[k] * scale
+          let weight = moment ? (firstOffset + Double(k) * step) / bandwidth * scale : scale
+          factors[first + k][cell % 4] = run[k] * weight
         }
       }
     }

@@ -56,16 +56,20 @@ struct KDESpatialGrid {
   let ys: [Double]
   /// The points of cell `row·columns + column` are at `cellStarts[cell]..<cellStarts[cell + 1]`.
   let cellStarts: [Int]
-  /// log₂ N + 56, the scaled L: points with uᵢ above it (less the running log₂ S) are skipped.
+  /// log₂ N + k (k = 56 by default), the scaled L: points with uᵢ above it (less the running log₂ S) are skipped.
   let logSkipRatio: Double
 
   /// Cells per point at most, so that the grid's memory stays O(N) when h is tiny.
   static let maximumCellsPerPoint = 4.0
 
   /// A grid over the `count` ≥ 1 points at `pointXs`, `pointYs` for the bandwidth `bandwidth`.
+  ///
+  /// `skipExponent` k sets the skipped mass: below 2⁻ᵏ·S in total (56 by default, below the
+  /// rounding of S); with a smaller k everything above holds with 2⁻ᵏ for 2⁻⁵⁶, and skipped
+  /// points lie farther than h·√(2k·ln 2) (> h for k ≥ 1).
   init(
     xs pointXs: UnsafePointer<Double>, ys pointYs: UnsafePointer<Double>, count: Int,
-    bandwidth: Double
+    bandwidth: Double, skipExponent: Double = 56
   ) {
     let scale = (1.442_695_040_888_963_4 / 2).squareRoot() / bandwidth
     self.scale = scale
@@ -88,7 +92,7 @@ struct KDESpatialGrid {
     let rows = Int(extent.y / side) + 1
     self.columns = columns
     self.rows = rows
-    logSkipRatio = log2(Double(count)) + 56
+    logSkipRatio = log2(Double(count)) + skipExponent
     let inverseSide = 1 / side
     var cellOfPoint = [Int](repeating: 0, count: count)
     var starts = [Int](repeating: 0, count: columns * rows + 1)

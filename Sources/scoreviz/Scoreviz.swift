@@ -38,7 +38,8 @@ struct Scoreviz: ParsableCommand {
       if exitCode(for: error) == .success { exitForCommandLine(error) }
       exitReporting(error)
     }
-    Glibc.exit(0)
+    // exit(3) through Foundation (Glibc or Darwin beneath): `exit` alone is ParsableCommand's.
+    Foundation.exit(0)
   }
 
   /// Ends the process for what parsing threw: help text, or a usage error on one line.
@@ -51,12 +52,12 @@ struct Scoreviz: ParsableCommand {
       } catch {
         exitReporting(error)
       }
-      Glibc.exit(0)
+      Foundation.exit(0)
     }
     let message = message(for: parseError).split(whereSeparator: \.isNewline)
       .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-    if message.isEmpty { Glibc.exit(code.rawValue) }
+    if message.isEmpty { Foundation.exit(code.rawValue) }
     printError(message)
-    Glibc.exit(SysExit.usage)
+    Foundation.exit(SysExit.usage)
   }
 }

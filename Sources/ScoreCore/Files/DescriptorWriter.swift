@@ -13,7 +13,7 @@ public enum DescriptorWriter {
   public static func writeAll(_ bytes: UnsafeRawBufferPointer, to fileDescriptor: Int32) -> Int32? {
     var written = 0
     while written < bytes.count {
-      let n = Glibc.write(fileDescriptor, bytes.baseAddress! + written, bytes.count - written)
+      let n = write(fileDescriptor, bytes.baseAddress! + written, bytes.count - written)
       if n < 0 {
         if errno == EINTR { continue }
         return errno

@@ -51,7 +51,8 @@ public enum FileBytes {
     while true {
       // One byte past the limit is enough to know the file is too large.
       let wanted = min(chunk.count, limit - bytes.count + 1)
-      let n = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) }
+      // read(2), named through Foundation (Glibc or Darwin beneath): `read` alone is this type's.
+      let n = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, wanted) }
       if n < 0 {
         if errno == EINTR { continue }
         throw failure()

@@ -15,20 +15,14 @@ import Foundation
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
   @usableFromInline var s0, s1, s2, s3: UInt64
 
-  /// Creates a generator whose whole stream is fixed by `seed`.
+  /// Creates a generator whose whole stream is fixed by `seed`: the state is the first four
+  /// outputs of `SplitMix64(seed:)`, as the algorithm's authors suggest.
   public init(seed: UInt64) {
-    var splitMix = seed
-    func nextSplitMix() -> UInt64 {
-      splitMix &+= 0x9E37_79B9_7F4A_7C15
-      var z = splitMix
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    s0 = nextSplitMix()
-    s1 = nextSplitMix()
-    s2 = nextSplitMix()
-    s3 = nextSplitMix()
+    var splitMix = SplitMix64(seed: seed)
+    s0 = splitMix.next()
+    s1 = splitMix.next()
+    s2 = splitMix.next()
+    s3 = splitMix.next()
   }
 
   /// The next 64 random bits.

@@ -16,6 +16,19 @@ public struct LoadedTheme: Sendable, Equatable {
 }
 
 extension Theme {
+  /// Reads a theme named `name` from the bytes of a theme file; `file` names it in messages.
+  ///
+  /// - Throws: `ThemeError` for bytes that are not UTF-8 (line 0, "the file is not valid
+  ///   UTF-8"), otherwise as `decode(toml:name:file:)`.
+  public static func decode(
+    fileContents bytes: [UInt8], name: String, file: String
+  ) throws(ThemeError) -> LoadedTheme {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw ThemeError(file: file, line: 0, column: 0, message: "the file is not valid UTF-8")
+    }
+    return try decode(toml: text, name: name, file: file)
+  }
+
   /// Reads a theme named `name` from the text of a theme file; `file` names it in messages.
   ///
   /// Format (the TOML subset of `TOMLDocument`):

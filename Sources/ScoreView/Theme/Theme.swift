@@ -4,11 +4,11 @@
 ///
 /// Themes hold RGB (or the terminal default) only; the terminal layer quantises to what the
 /// terminal shows. `Theme.builtIn` ("dark") needs no file; `themes/*.toml` files override
-/// any subset of it (see `Theme.decode(toml:name:file:)` for the format), and
-/// `ThemeLibrary` finds them by name.
+/// any subset of it (see `Theme.decode(toml:name:file:)` for the format); the executable
+/// reads them and finds them by name.
 ///
 /// ```
-/// let loaded = try ThemeLibrary(folder: "themes").load(named: "light")
+/// let loaded = try Theme.decode(fileContents: bytes, name: "light", file: "themes/light.toml")
 /// frame.put("σ = 0.10", x: 1, y: 0, foreground: loaded.theme[.text])
 /// let ramp = loaded.theme[.heatMap].distinctRamp(maxLevels: 64, colorDepth: .palette256)
 /// ```

@@ -33,7 +33,8 @@ enum StandardOutput {
   /// Closes standard output and reports an error only the close reveals (a delayed write
   /// error of a network file system); a descriptor that was never open is no error.
   static func close() throws(FileWriteError) {
-    guard Glibc.close(STDOUT_FILENO) == 0 || errno == EBADF || errno == EINTR else {
+    // close(2) through Foundation, which re-exports Glibc or Darwin: `close` alone is this method.
+    guard Foundation.close(STDOUT_FILENO) == 0 || errno == EBADF || errno == EINTR else {
       throw FileWriteError(path: name, errno: errno)
     }
   }

@@ -5,10 +5,10 @@ import ScoreView
 import Testing
 
 /// Feeds `SCOREVIZ_FUZZ_SECONDS` (default 3) of seeded mutants of valid theme files to
-/// `Theme.decode` (see `FuzzCampaign`): every input gives a theme or a `ThemeError`, errors
-/// and warnings are one printable line, no input takes more than 2 s, and peak memory grows
-/// by less than 1 GiB. Inputs that are not UTF-8 are skipped, as `ThemeLibrary` refuses
-/// them before decoding.
+/// `Theme.decode(fileContents:name:file:)` (see `FuzzCampaign`), as the executable hands it a
+/// file's bytes: every input gives a theme or a `ThemeError` (one for bytes that are not
+/// UTF-8), errors and warnings are one printable line, no input takes more than 2 s, and peak
+/// memory grows by less than 1 GiB.
 @Suite struct ThemeFuzzTests {
   static var corpus: [String] {
     var full = "# every role\n[colors]\n"
@@ -34,9 +34,8 @@ import Testing
 
   @Test func themeFiles() {
     let report = FuzzCampaign.run(target: "theme", corpus: Self.corpus.map { Array($0.utf8) }) { bytes in
-      guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
       do {
-        let loaded = try Theme.decode(toml: text, name: "fuzz", file: "fuzz.toml")
+        let loaded = try Theme.decode(fileContents: bytes, name: "fuzz", file: "fuzz.toml")
         return loaded.warnings.lazy.compactMap { Self.problem(inLine: $0.description) }.first
       } catch let error as ThemeError {
         return Self.problem(inLine: error.description)

@@ -1,4 +1,4 @@
-// Theme files: every role and gradient, defaults, warnings, errors, the shipped files, the library.
+// Theme files: every role and gradient, defaults, warnings, errors, the shipped files.
 
 import Foundation
 import ScoreView
@@ -86,19 +86,6 @@ import Testing
     }
   }
 
-  /// The three shipped files load without warnings; dark.toml is exactly the built-in theme.
-  @Test func shippedThemes() throws {
-    let library = ThemeLibrary(folder: shippedThemesFolder())
-    #expect(library.names() == ["dark", "high-contrast", "light"])
-    for name in library.names() {
-      let loaded = try library.load(named: name)
-      #expect(loaded.warnings.isEmpty, "\(name): \(loaded.warnings)")
-      #expect(loaded.theme.name == name)
-    }
-    #expect(try library.load(named: "dark").theme == Theme.builtIn)
-    #expect(try library.load(named: "light").theme != Theme.builtIn)
-  }
-
   /// Every shipped file sets every role and gradient itself rather than leaning on defaults.
   @Test func shippedThemesAreComplete() throws {
     let folder = shippedThemesFolder()
@@ -113,48 +100,12 @@ import Testing
     }
   }
 
-  /// Without a folder only the built-in theme exists; unknown names list the available ones;
-  /// cycling wraps around.
-  @Test func library() throws {
-    let none = ThemeLibrary(folder: nil)
-    #expect(none.names() == ["dark"])
-    #expect(try none.load(named: "dark") == LoadedTheme(theme: .builtIn, warnings: []))
-    #expect(ThemeLibrary(folder: "/nonexistent/themes").names() == ["dark"])
-    do {
-      _ = try ThemeLibrary(folder: shippedThemesFolder()).load(named: "neon")
-      Issue.record("no error for an unknown theme")
-    } catch {
-      #expect(error.message == "no theme named 'neon'; available: 'dark', 'high-contrast', 'light'")
-      #expect(error.line == 0)
+  /// Bytes that are not UTF-8 are refused before parsing, naming the file.
+  @Test func fileContentsMustBeUTF8() throws {
+    #expect(throws: ThemeError(file: "b.toml", line: 0, column: 0, message: "the file is not valid UTF-8")) {
+      try Theme.decode(fileContents: [0x5B, 0xFF, 0x5D], name: "b", file: "b.toml")
     }
-    let shipped = ThemeLibrary(folder: shippedThemesFolder())
-    #expect(shipped.name(after: "dark") == "high-contrast")
-    #expect(shipped.name(after: "light") == "dark")
-    #expect(shipped.name(after: "missing") == "dark")
-  }
-
-  /// A file with a malformed value reports the file's path, line and column.
-  @Test func fileErrorsCarryThePath() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "scoreview-theme-\(getpid())"
-    ).path
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    try "[colors]\ntext = \"#zz\"\n".write(toFile: folder + "/bad.toml", atomically: true, encoding: .utf8)
-    try Data([0x5B, 0xFF, 0x5D]).write(to: URL(fileURLWithPath: folder + "/binary.toml"))
-    let library = ThemeLibrary(folder: folder)
-    #expect(library.names() == ["bad", "binary", "dark"])
-    do {
-      _ = try library.load(named: "bad")
-      Issue.record("no error for bad.toml")
-    } catch {
-      #expect(error.description == folder + "/bad.toml:2:8: expected a colour '#RRGGBB', '#GG' or 'default', found '#zz'")
-    }
-    do {
-      _ = try library.load(named: "binary")
-      Issue.record("no error for binary.toml")
-    } catch {
-      #expect(error.description == folder + "/binary.toml: the file is not valid UTF-8")
-    }
+    let loaded = try Theme.decode(fileContents: Array("[colors]\ntext = \"#102030\"\n".utf8), name: "b", file: "b.toml")
+    #expect(loaded.theme[.text] == (try decode("[colors]\ntext = \"#102030\"\n")).theme[.text])
   }
 }

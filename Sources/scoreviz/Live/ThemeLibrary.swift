@@ -2,31 +2,34 @@
 
 import Foundation
 import ScoreCore
+import ScoreView
 
 /// The themes available by name: every `NAME.toml` in `folder`, plus the built-in "dark".
 ///
 /// A missing or unreadable folder leaves just the built-in theme, so scoreviz starts
 /// without any files. A file `dark.toml` takes the built-in name's place (so an edited copy
 /// wins). Names sort by Unicode scalar order; `name(after:)` cycles through them for a key.
+/// The library reads the files; `Theme.decode(fileContents:name:file:)` in ScoreView
+/// validates and parses them.
 ///
 /// ```
 /// let library = ThemeLibrary(folder: "themes")
 /// let loaded = try library.load(named: options.theme ?? Theme.builtIn.name)
 /// for warning in loaded.warnings { log(warning.description) }
 /// ```
-public struct ThemeLibrary: Sendable, Equatable {
+struct ThemeLibrary: Sendable, Equatable {
   /// The folder searched for `*.toml` files; nil for the built-in theme only.
-  public var folder: String?
+  var folder: String?
 
   /// The largest theme file read, 1 MiB; the shipped ones are about 1 kB.
-  public static let largestFileSize = 1 << 20
+  static let largestFileSize = 1 << 20
 
-  public init(folder: String?) {
+  init(folder: String?) {
     self.folder = folder
   }
 
   /// Every theme name, sorted, each once; always contains `Theme.builtIn.name`.
-  public func names() -> [String] {
+  func names() -> [String] {
     var names: Set<String> = [Theme.builtIn.name]
     if let folder, let files = try? FileManager.default.contentsOfDirectory(atPath: folder) {
       for file in files where file.hasSuffix(".toml") && file.count > 5 {
@@ -42,7 +45,7 @@ public struct ThemeLibrary: Sendable, Equatable {
   /// - Throws: `ThemeError` for an unknown name (listing the available ones), an unreadable
   ///   file (kind `.cannotOpen`), one larger than `largestFileSize` or not UTF-8 (line 0),
   ///   or a malformed file (its line and column).
-  public func load(named name: String) throws(ThemeError) -> LoadedTheme {
+  func load(named name: String) throws(ThemeError) -> LoadedTheme {
     if let folder, !name.isEmpty, !name.contains("/") {
       let path = folder + "/" + name + ".toml"
       if FileManager.default.fileExists(atPath: path) {
@@ -58,10 +61,7 @@ public struct ThemeLibrary: Sendable, Equatable {
               file: path, line: 0, column: 0, message: "file is larger than \(limit) bytes, the most a theme file may have")
           }
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
-          throw ThemeError(file: path, line: 0, column: 0, message: "the file is not valid UTF-8")
-        }
-        return try Theme.decode(toml: text, name: name, file: path)
+        return try Theme.decode(fileContents: data, name: name, file: path)
       }
     }
     if name == Theme.builtIn.name { return LoadedTheme(theme: .builtIn, warnings: []) }
@@ -73,7 +73,7 @@ public struct ThemeLibrary: Sendable, Equatable {
 
   /// The name after `current` in `names()`, wrapping to the first; the first name when
   /// `current` is not among them.
-  public func name(after current: String) -> String {
+  func name(after current: String) -> String {
     let all = names()
     guard let position = all.firstIndex(of: current) else { return all[0] }
     return all[(position + 1) % all.count]

@@ -1,6 +1,5 @@
 // The training thread's private state: the trainer, the last good network, and epochs.
 
-import Foundation
 import ScoreCore
 
 /// What only the training thread touches; it copies its `snapshot` out after each epoch.
@@ -75,7 +74,8 @@ struct TrainingSession {
   /// good network at half the rate.
   mutating func runEpoch(steps requested: Int? = nil) {
     let steps = requested ?? stepsPerEpoch
-    let start = Date()
+    let clock = ContinuousClock()
+    let start = clock.now
     var total = 0.0
     for _ in 0..<steps {
       let loss =
@@ -89,7 +89,7 @@ struct TrainingSession {
       average.update(with: trainer.network.parameters)
       total += Double(loss)
     }
-    let seconds = Date().timeIntervalSince(start)
+    let seconds = (clock.now - start) / .seconds(1)
     // A last step that left non-finite weights shows up here before the next loss does.
     guard average.parameters.allSatisfy(\.isFinite),
       let shown = try? ScoreNetwork(parameters: average.parameters)
@@ -115,7 +115,7 @@ struct TrainingSession {
     snapshot.network = lastGoodNetwork
     snapshot.networkGeneration += 1
     snapshot.learningRate = rate
-    snapshot.notice = "diverged: restored the last good weights, lr halved to \(shortNumber(rate))"
+    snapshot.notice = "diverged: restored the last good weights, lr halved to \(NumberText.significant(Double(rate), digits: 3, missing: "—"))"
   }
 
   private mutating func replaceNetwork(notice: String?) {
@@ -144,9 +144,4 @@ struct TrainingSession {
     next.learningRate = learningRate
     trainer = next
   }
-}
-
-/// 5e-04 → "5e-04"; 0.001 → "0.001": a short rendering of a learning rate.
-func shortNumber(_ value: Float) -> String {
-  String(format: "%.3g", Double(value))
 }

@@ -61,7 +61,7 @@ func train(
       let mean = recent.reduce(0, +) / Double(recent.count)
       let done = limit.map { min(Int($0 * 1000), Int((now - start) * 1000)) } ?? taken
       bar!.update(
-        done: done, detail: "loss \(formatted(mean, digits: 4))  \(formatRate(rate)) samples/s",
+        done: done, detail: "loss \(formatted(mean, digits: 4))  \(NumberText.rate(rate, missing: "—")) samples/s",
         now: now)
     }
     if let limit, now - start >= limit { break }
@@ -72,17 +72,4 @@ func train(
     steps: taken, seconds: seconds,
     samplesPerSecond: Double(taken * trainer.batchSize) / max(seconds, 1e-9),
     recentLoss: recent.isEmpty ? .nan : recent.reduce(0, +) / Double(recent.count))
-}
-
-/// `value` with `digits` significant digits.
-func formatted(_ value: Double, digits: Int) -> String {
-  guard value.isFinite else { return "—" }
-  return String(format: "%.\(digits)g", value)
-}
-
-/// 212k, 1.3M: a rate in thousands or millions.
-func formatRate(_ value: Double) -> String {
-  if value >= 1e6 { return String(format: "%.2fM", value / 1e6) }
-  if value >= 1e3 { return String(format: "%.0fk", value / 1e3) }
-  return String(format: "%.0f", value)
 }

@@ -60,12 +60,6 @@ public struct FieldLayers {
     var noiseLevel: Float
     var dataVersion: Int
   }
-  /// The KDE truth at the arrows in standardised units: scores and the densities that
-  /// weight the field error.
-  struct Truth: Sendable {
-    var scores: [SIMD2<Double>]
-    var weights: [Double]
-  }
   private struct LearnedKey: Equatable {
     var grid: TileGrid
     var noiseLevel: Float
@@ -75,8 +69,9 @@ public struct FieldLayers {
 
   private var densityKey: DensityKey?
   private var densityValues: [Double] = []
-  private var truthKey: TruthKey?
-  private var truthValues = Truth(scores: [], weights: [])
+  private var truth: (key: TruthKey, values: KDEScoreTruth)?
+  /// `truth`'s scores in data units, for the arrows of the truth and error views.
+  private var truthInDataUnits: (key: TruthKey, scores: [SIMD2<Double>])?
   private var learnedKey: LearnedKey?
   private var learnedValues: [SIMD2<Double>] = []
   private var learnedGrid: (grid: TileGrid, standardization: Standardization, centres: [SIMD2<Double>])?
@@ -153,26 +148,21 @@ public struct FieldLayers {
   }
 
   /// The exact KDE score and density at h = σ at the tile centres, in standardised units.
-  static func truth(of data: TrainingData, key: TruthKey) -> Truth {
-    let standardized = data.standardization.standardize(key.grid.centres)
-    guard !standardized.isEmpty, !data.standardizedPoints.isEmpty else {
-      return Truth(scores: [], weights: [])
-    }
-    let kde = GaussianKDE(points: data.standardizedPoints, bandwidth: Double(key.noiseLevel))
-    let evaluations = kde.evaluate(at: standardized)
-    return Truth(scores: evaluations.map(\.score), weights: evaluations.map(\.density))
+  static func truth(of data: TrainingData, key: TruthKey) -> KDEScoreTruth {
+    KDEScoreTruth(
+      points: data.standardizedPoints, noiseLevel: key.noiseLevel,
+      probes: data.standardization.standardize(key.grid.centres))
   }
 
   /// The learned field, the KDE truth at h = σ and their errors at the tile centres.
   public mutating func arrows(
     _ snapshot: EngineSnapshot, grid: TileGrid, noiseLevel: Float
   ) -> ArrowValues {
-    let truthKey = TruthKey(grid: grid, noiseLevel: noiseLevel, dataVersion: snapshot.dataVersion)
-    if truthKey != self.truthKey {
-      self.truthKey = truthKey
-      truthValues = Self.truth(of: snapshot.data, key: truthKey)
+    let key = TruthKey(grid: grid, noiseLevel: noiseLevel, dataVersion: snapshot.dataVersion)
+    if truth?.key != key {
+      truth = (key, Self.truth(of: snapshot.data, key: key))
     }
-    return arrows(snapshot, grid: grid, noiseLevel: noiseLevel, truth: (truthKey, truthValues))
+    return arrows(snapshot, grid: grid, noiseLevel: noiseLevel, truth: truth)
   }
 
   /// The arrows without waiting: the learned field now, and with a worker the KDE truth it
@@ -192,7 +182,7 @@ public struct FieldLayers {
   /// grid must be `grid`), cached until the network, the grid or the truth changes.
   private mutating func arrows(
     _ snapshot: EngineSnapshot, grid: TileGrid, noiseLevel: Float,
-    truth: (key: TruthKey, values: Truth)?
+    truth: (key: TruthKey, values: KDEScoreTruth)?
   ) -> ArrowValues {
     let s = snapshot.data.standardization
     let learnedKey = LearnedKey(
@@ -210,9 +200,17 @@ public struct FieldLayers {
       learnedValues = learnedField(snapshot, at: standardized, noiseLevel: noiseLevel)
     }
     let learned = learnedValues.map { s.dataScore(fromStandardized: $0) }
-    let truthScores = truth?.values.scores ?? []
-    let truthMatches = truthScores.count == learnedValues.count
-    let shown = truthMatches ? truthScores.map { s.dataScore(fromStandardized: $0) } : []
+    let matching = truth.flatMap { $0.values.scores.count == learnedValues.count ? $0 : nil }
+    var shown: [SIMD2<Double>] = []
+    if let matching {
+      // The truth changes with σ, the grid or the data, not with every epoch's network.
+      if truthInDataUnits?.key != matching.key {
+        truthInDataUnits = (
+          matching.key, matching.values.scores.map { s.dataScore(fromStandardized: $0) }
+        )
+      }
+      shown = truthInDataUnits?.scores ?? []
+    }
     var errors: [Double] = []
     errors.reserveCapacity(shown.count)
     for (a, b) in zip(learned, shown) {
@@ -220,16 +218,8 @@ public struct FieldLayers {
       errors.append((d * d).sum().squareRoot())
     }
     var relative = Double.nan
-    if truthMatches, !learnedValues.isEmpty, truth?.key.noiseLevel == noiseLevel {
-      var model = [Float](repeating: 0, count: 2 * learnedValues.count)
-      var reference = model
-      for k in learnedValues.indices {
-        model[2 * k] = Float(learnedValues[k].x)
-        model[2 * k + 1] = Float(learnedValues[k].y)
-        reference[2 * k] = Float(truthScores[k].x)
-        reference[2 * k + 1] = Float(truthScores[k].y)
-      }
-      relative = FieldError(model: model, reference: reference, weights: truth!.values.weights).relative
+    if let matching, !learnedValues.isEmpty, matching.key.noiseLevel == noiseLevel {
+      relative = FieldError(learned: learnedValues, truth: matching.values).relative
     }
     arrowsKey = (learnedKey, truth?.key)
     arrowValues = ArrowValues(learned: learned, truth: shown, errors: errors, relativeError: relative)
@@ -241,21 +231,6 @@ public struct FieldLayers {
     _ snapshot: EngineSnapshot, at points: [SIMD2<Double>], noiseLevel: Float
   ) -> [SIMD2<Double>] {
     guard !points.isEmpty else { return [] }
-    var inputs = [Float](repeating: 0, count: 2 * points.count)
-    for (k, point) in points.enumerated() {
-      inputs[2 * k] = Float(point.x)
-      inputs[2 * k + 1] = Float(point.y)
-    }
-    var outputs = [Float](repeating: 0, count: inputs.count)
-    withNetworkField(snapshot) { field in
-      inputs.withUnsafeBufferPointer { input in
-        outputs.withUnsafeMutableBufferPointer { output in
-          field.evaluateScores(
-            at: input.baseAddress!, count: points.count, noiseLevel: noiseLevel,
-            into: output.baseAddress!)
-        }
-      }
-    }
-    return (0..<points.count).map { SIMD2(Double(outputs[2 * $0]), Double(outputs[2 * $0 + 1])) }
+    return withNetworkField(snapshot) { $0.scores(at: points, noiseLevel: noiseLevel) }
   }
 }

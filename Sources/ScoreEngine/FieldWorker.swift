@@ -26,7 +26,7 @@ import Synchronization
 /// ```
 public final class FieldWorker: Sendable {
   private let density = WorkSlot<FieldLayers.DensityKey, [Double]>(name: "scoreviz density")
-  private let truth = WorkSlot<FieldLayers.TruthKey, FieldLayers.Truth>(name: "scoreviz KDE score")
+  private let truth = WorkSlot<FieldLayers.TruthKey, KDEScoreTruth>(name: "scoreviz KDE score")
 
   /// A worker with its two threads (density, truth), asleep until asked for something.
   public init() {}
@@ -46,7 +46,7 @@ public final class FieldWorker: Sendable {
   /// The newest KDE truth finished for `key.dataVersion` and `key.grid`, with its key,
   /// asking for `key` if it is neither finished nor being computed.
   func truth(for key: FieldLayers.TruthKey, data: TrainingData)
-    -> (key: FieldLayers.TruthKey, values: FieldLayers.Truth)?
+    -> (key: FieldLayers.TruthKey, values: KDEScoreTruth)?
   {
     truth.request(key, dataVersion: key.dataVersion) { FieldLayers.truth(of: data, key: key) }
     guard let latest = truth.latest(dataVersion: key.dataVersion), latest.key.grid == key.grid

@@ -1,6 +1,5 @@
-// The training thread's private state: the trainer, the last good network, and epochs.
+// The training thread's private state: the training loop, the last good network, and epochs.
 
-import Foundation
 import ScoreCore
 
 /// What only the training thread touches; it copies its `snapshot` out after each epoch.
@@ -14,23 +13,23 @@ struct TrainingSession {
   static let displayedAverageDecay: Float = 0.999
 
   private(set) var snapshot: EngineSnapshot
-  private var trainer: Trainer
-  private var average: ParameterAverage
+  /// The trainer and the displayed average, stepped on `snapshot.data`.
+  private var loop: TrainingLoop
   private var lastGoodNetwork: ScoreNetwork
-  private var target: KDEScoreFunction
   private let settings: TrainingEngine.Settings
   private var reseeds: UInt64 = 0
 
   init(snapshot: EngineSnapshot, settings: TrainingEngine.Settings) {
     self.snapshot = snapshot
     self.settings = settings
-    trainer = TrainingEngine.makeTrainer(settings: settings, seed: settings.seed, network: snapshot.network)
+    var trainer = TrainingEngine.makeTrainer(
+      settings: settings, seed: settings.seed, network: snapshot.network)
     trainer.objective = snapshot.objective
     trainer.denoisingNoiseLevel = snapshot.denoisingNoiseLevel
     trainer.learningRate = snapshot.learningRate
     lastGoodNetwork = snapshot.network
-    average = Self.average(startingAt: snapshot.network)
-    target = KDEScoreFunction(points: snapshot.data.standardizedPoints, bandwidth: .noiseLevel)
+    loop = TrainingLoop(
+      trainer: trainer, data: snapshot.data, average: Self.average(startingAt: snapshot.network))
   }
 
   private static func average(startingAt network: ScoreNetwork) -> ParameterAverage {
@@ -40,7 +39,7 @@ struct TrainingSession {
   /// Steps per epoch: ⌈N / batch⌉ clamped to 8…400.
   var stepsPerEpoch: Int {
     let points = snapshot.data.dataset.points.count
-    return min(400, max(8, (points + trainer.batchSize - 1) / trainer.batchSize))
+    return min(400, max(8, (points + loop.trainer.batchSize - 1) / loop.trainer.batchSize))
   }
 
   mutating func apply(_ commands: [EngineCommand]) {
@@ -53,19 +52,19 @@ struct TrainingSession {
       case .replaceDataset(let dataset):
         snapshot.data = TrainingData(dataset)
         snapshot.dataVersion += 1
-        target = KDEScoreFunction(points: snapshot.data.standardizedPoints, bandwidth: .noiseLevel)
+        loop.data = snapshot.data
         replaceNetwork(notice: nil)
       case .addPoint(let point):
         var dataset = snapshot.data.dataset
         dataset.points.append(point)
         snapshot.data = TrainingData(dataset, standardization: snapshot.data.standardization)
         snapshot.dataVersion += 1
-        target = KDEScoreFunction(points: snapshot.data.standardizedPoints, bandwidth: .noiseLevel)
+        loop.data = snapshot.data
       case .setObjective(let objective):
-        trainer.objective = objective
+        loop.trainer.objective = objective
         snapshot.objective = objective
       case .setDenoisingNoiseLevel(let level):
-        trainer.denoisingNoiseLevel = level
+        loop.trainer.denoisingNoiseLevel = level
         snapshot.denoisingNoiseLevel = level
       }
     }
@@ -75,33 +74,26 @@ struct TrainingSession {
   /// good network at half the rate.
   mutating func runEpoch(steps requested: Int? = nil) {
     let steps = requested ?? stepsPerEpoch
-    let start = Date()
+    let clock = ContinuousClock()
+    let start = clock.now
     var total = 0.0
-    for _ in 0..<steps {
-      let loss =
-        trainer.objective == .esm
-        ? trainer.step(on: snapshot.data.interleaved, target: &target)
-        : trainer.step(on: snapshot.data.interleaved)
-      guard loss.isFinite else {
-        recoverFromDivergence()
-        return
-      }
-      average.update(with: trainer.network.parameters)
+    let outcome = loop.run(steps: steps) { loss in
       total += Double(loss)
+      return true
     }
-    let seconds = Date().timeIntervalSince(start)
+    let seconds = (clock.now - start) / .seconds(1)
     // A last step that left non-finite weights shows up here before the next loss does.
-    guard average.parameters.allSatisfy(\.isFinite),
-      let shown = try? ScoreNetwork(parameters: average.parameters)
+    guard outcome == .completed(steps: steps), let averaged = loop.average?.parameters,
+      averaged.allSatisfy(\.isFinite), let shown = try? ScoreNetwork(parameters: averaged)
     else {
       recoverFromDivergence()
       return
     }
-    lastGoodNetwork = trainer.network
+    lastGoodNetwork = loop.trainer.network
     snapshot.network = shown
     snapshot.epoch += 1
     snapshot.steps += steps
-    snapshot.samplesPerSecond = Double(steps * trainer.batchSize) / max(seconds, 1e-9)
+    snapshot.samplesPerSecond = Double(steps * loop.trainer.batchSize) / max(seconds, 1e-9)
     snapshot.lossHistory.append(total / Double(steps))
     if snapshot.lossHistory.count > EngineSnapshot.lossHistoryLimit {
       snapshot.lossHistory.removeFirst(snapshot.lossHistory.count - EngineSnapshot.lossHistoryLimit)
@@ -109,13 +101,12 @@ struct TrainingSession {
   }
 
   private mutating func recoverFromDivergence() {
-    let rate = trainer.learningRate / 2
+    let rate = loop.trainer.learningRate / 2
     rebuildTrainer(network: lastGoodNetwork, learningRate: rate)
-    average = Self.average(startingAt: lastGoodNetwork)
     snapshot.network = lastGoodNetwork
     snapshot.networkGeneration += 1
     snapshot.learningRate = rate
-    snapshot.notice = "diverged: restored the last good weights, lr halved to \(shortNumber(rate))"
+    snapshot.notice = "diverged: restored the last good weights, lr halved to \(NumberText.significant(Double(rate), digits: 3, missing: "—"))"
   }
 
   private mutating func replaceNetwork(notice: String?) {
@@ -123,7 +114,6 @@ struct TrainingSession {
     var rng = SeededGenerator(seed: settings.seed &+ reseeds &* 0x9E37_79B9)
     let network = ScoreNetwork(using: &rng)
     rebuildTrainer(network: network, learningRate: settings.learningRate)
-    average = Self.average(startingAt: network)
     lastGoodNetwork = network
     snapshot.network = network
     snapshot.networkGeneration += 1
@@ -135,6 +125,7 @@ struct TrainingSession {
     snapshot.notice = notice
   }
 
+  /// A new trainer for `network` at `learningRate`, and a new average starting at `network`.
   private mutating func rebuildTrainer(network: ScoreNetwork, learningRate: Float) {
     reseeds += 1
     var next = TrainingEngine.makeTrainer(
@@ -142,11 +133,7 @@ struct TrainingSession {
     next.objective = snapshot.objective
     next.denoisingNoiseLevel = snapshot.denoisingNoiseLevel
     next.learningRate = learningRate
-    trainer = next
+    loop.trainer = next
+    loop.average = Self.average(startingAt: network)
   }
-}
-
-/// 5e-04 → "5e-04"; 0.001 → "0.001": a short rendering of a learning rate.
-func shortNumber(_ value: Float) -> String {
-  String(format: "%.3g", Double(value))
 }

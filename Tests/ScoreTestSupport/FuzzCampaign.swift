@@ -59,10 +59,10 @@ public enum FuzzCampaign {
     return report
   }
 
+  /// Seconds on `ContinuousClock` since its system epoch.
   private static func monotonicSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    let clock = ContinuousClock()
+    return (clock.now - clock.systemEpoch) / .seconds(1)
   }
 
   /// The process's peak resident set size so far (getrusage's `ru_maxrss`).

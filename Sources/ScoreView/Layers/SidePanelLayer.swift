@@ -1,5 +1,7 @@
 // The legend of the layers shown and the heat map's vertical colour bar, right of the plot.
 
+import ScoreCore
+
 /// Draws the legend and the colour bar into `layout.sidePanel`.
 enum SidePanelLayer {
   /// Rows the colour bar takes at most.

@@ -1,5 +1,7 @@
 // The title row and the two status lines: what is shown, how training and sampling go.
 
+import ScoreCore
+
 /// Draws the title (with the message on the right) and the status bar.
 enum StatusBarLayer {
   /// Columns the loss sparkline takes at most.

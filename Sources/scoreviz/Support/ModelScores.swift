@@ -6,19 +6,9 @@ import ScoreCore
 func modelScores(
   _ file: ScoreModelFile, at positions: [SIMD2<Double>], noiseLevel sigma: Float
 ) -> [SIMD2<Double>] {
-  let inputs = interleavedFloats(file.standardization.standardize(positions))
-  var outputs = [Float](repeating: 0, count: inputs.count)
   var evaluator = ScoreNetworkEvaluator(network: file.network)
-  inputs.withUnsafeBufferPointer { input in
-    outputs.withUnsafeMutableBufferPointer { output in
-      evaluator.evaluateScores(
-        at: input.baseAddress!, count: positions.count, noiseLevel: sigma, into: output.baseAddress!)
-    }
-  }
-  return (0..<positions.count).map { i in
-    file.standardization.dataScore(
-      fromStandardized: SIMD2(Double(outputs[2 * i]), Double(outputs[2 * i + 1])))
-  }
+  return evaluator.scores(at: file.standardization.standardize(positions), noiseLevel: sigma)
+    .map { file.standardization.dataScore(fromStandardized: $0) }
 }
 
 /// Throws `Failure` (exit 65) naming the model file and the first of `positions` where its

@@ -36,20 +36,10 @@ func fieldErrors(
 ) -> [(sigma: Float, error: FieldError)] {
   var evaluator = ScoreNetworkEvaluator(network: network)
   return ladder.levels.map { sigma in
-    let h = Double(sigma)
-    let probes = PlotBox.bounding(standardizedPoints, padding: 3 * h).cellCentres(columns: 40, rows: 40)
-    let kde = GaussianKDE(points: standardizedPoints, bandwidth: h)
-    let truth = kde.evaluate(at: probes)
-    let probeFloats = interleavedFloats(probes)
-    var learned = [Float](repeating: 0, count: probeFloats.count)
-    probeFloats.withUnsafeBufferPointer { input in
-      learned.withUnsafeMutableBufferPointer { output in
-        evaluator.evaluateScores(
-          at: input.baseAddress!, count: probes.count, noiseLevel: sigma, into: output.baseAddress!)
-      }
-    }
-    let reference = interleavedFloats(truth.map(\.score))
-    let error = FieldError(model: learned, reference: reference, weights: truth.map(\.density))
-    return (sigma, error)
+    let probes = PlotBox.bounding(standardizedPoints, padding: 3 * Double(sigma))
+      .cellCentres(columns: 40, rows: 40)
+    let truth = KDEScoreTruth(points: standardizedPoints, noiseLevel: sigma, probes: probes)
+    let learned = evaluator.scores(at: probes, noiseLevel: sigma)
+    return (sigma, FieldError(learned: learned, truth: truth))
   }
 }

@@ -1,12 +1,10 @@
 // Monotonic wall-clock time for progress and benchmarks (never for behaviour).
 
-import Foundation
-
-/// Seconds from a monotonic clock.
+/// Seconds on `ContinuousClock` since its system epoch (on Linux, since boot): the same
+/// clock in every process, so a time another process wrote can be subtracted from it.
 func monotonicSeconds() -> Double {
-  var ts = timespec()
-  clock_gettime(CLOCK_MONOTONIC, &ts)
-  return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+  let clock = ContinuousClock()
+  return (clock.now - clock.systemEpoch) / .seconds(1)
 }
 
 /// The median of `values` (the mean of the middle two for an even count).

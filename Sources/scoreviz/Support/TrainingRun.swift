@@ -21,9 +21,7 @@ struct DivergedTraining: ExitCodeCarrying {
   }
 }
 
-/// Runs `steps` trainer steps; with `progress`, redraws a bar on stderr.
-///
-/// `esm` trains against the exact KDE score at h = σ of the standardised data.
+/// Runs `steps` trainer steps; with `showProgress`, redraws a bar on stderr.
 func train(
   _ trainer: inout Trainer, on data: TrainingData, steps: Int, showProgress: Bool
 ) throws(DivergedTraining) -> TrainingSummary {
@@ -31,58 +29,48 @@ func train(
   return try train(&trainer, on: data, steps: steps, showProgress: showProgress, average: &average)
 }
 
-/// Runs up to `steps` trainer steps as `train(_:on:steps:showProgress:)`, stopping early once
-/// `seconds` of wall time have passed (when given), and updating `average` (when given) with
-/// the parameters after every step.
+/// Runs up to `steps` steps of the `TrainingLoop` as `train(_:on:steps:showProgress:)`,
+/// stopping early once `seconds` of wall time have passed (when given), and updating
+/// `average` (when given) with the parameters after every step.
 func train(
   _ trainer: inout Trainer, on data: TrainingData, steps: Int, seconds limit: Double? = nil,
   showProgress: Bool, average: inout ParameterAverage?
 ) throws(DivergedTraining) -> TrainingSummary {
-  var target = KDEScoreFunction(points: data.standardizedPoints, bandwidth: .noiseLevel)
+  // Consumed, so that the loop's trainer is the only owner of its scratch memory.
+  var loop = TrainingLoop(trainer: consume trainer, data: data, average: average)
+  defer {
+    trainer = loop.trainer
+    average = loop.average
+  }
   // With a time limit the bar counts milliseconds, otherwise steps.
   var bar = showProgress ? ProgressBar(total: limit.map { Int($0 * 1000) } ?? steps) : nil
   var recent: [Double] = []
   recent.reserveCapacity(100)
+  let batchSize = loop.trainer.batchSize
   let start = monotonicSeconds()
   var taken = 0
-  while taken < steps {
-    let loss =
-      trainer.objective == .esm
-      ? trainer.step(on: data.interleaved, target: &target)
-      : trainer.step(on: data.interleaved)
+  let outcome = loop.run(steps: steps) { loss in
     taken += 1
-    guard loss.isFinite else { throw DivergedTraining(step: taken) }
-    average?.update(with: trainer.network.parameters)
     if recent.count == 100 { recent.removeFirst() }
     recent.append(Double(loss))
     let now = limit != nil || bar != nil ? monotonicSeconds() : 0
     if bar != nil {
-      let rate = Double(taken * trainer.batchSize) / max(now - start, 1e-9)
+      let rate = Double(taken * batchSize) / max(now - start, 1e-9)
       let mean = recent.reduce(0, +) / Double(recent.count)
       let done = limit.map { min(Int($0 * 1000), Int((now - start) * 1000)) } ?? taken
-      bar!.update(
-        done: done, detail: "loss \(formatted(mean, digits: 4))  \(formatRate(rate)) samples/s",
+      bar?.update(
+        done: done,
+        detail: "loss \(formatted(mean, digits: 4))  \(NumberText.rate(rate, missing: "—")) samples/s",
         now: now)
     }
-    if let limit, now - start >= limit { break }
+    if let limit, now - start >= limit { return false }
+    return true
   }
   bar?.finish()
+  if case .diverged(let step) = outcome { throw DivergedTraining(step: step) }
   let seconds = monotonicSeconds() - start
   return TrainingSummary(
     steps: taken, seconds: seconds,
-    samplesPerSecond: Double(taken * trainer.batchSize) / max(seconds, 1e-9),
+    samplesPerSecond: Double(taken * batchSize) / max(seconds, 1e-9),
     recentLoss: recent.isEmpty ? .nan : recent.reduce(0, +) / Double(recent.count))
-}
-
-/// `value` with `digits` significant digits.
-func formatted(_ value: Double, digits: Int) -> String {
-  guard value.isFinite else { return "—" }
-  return String(format: "%.\(digits)g", value)
-}
-
-/// 212k, 1.3M: a rate in thousands or millions.
-func formatRate(_ value: Double) -> String {
-  if value >= 1e6 { return String(format: "%.2fM", value / 1e6) }
-  if value >= 1e3 { return String(format: "%.0fk", value / 1e3) }
-  return String(format: "%.0f", value)
 }

@@ -28,17 +28,17 @@ import Terminal
 func frameWorkload(_ context: BenchContext) throws -> JSONLine {
   let width = 200
   let height = 60
-  var session = try LiveOptions.parse(["--seed", "0"]).makeSession()
-  session.engine.trainSynchronously(steps: context.quick ? 100 : 2_000)
-  let snapshot = session.engine.snapshot
+  var viewModel = try LiveOptions.parse(["--seed", "0"]).makeViewModel()
+  viewModel.engine.trainSynchronously(steps: context.quick ? 100 : 2_000)
+  let snapshot = viewModel.engine.snapshot
   // Through the whole annealing schedule, to the steady state the view shows most of the time.
-  let particles = session.particles
+  let particles = viewModel.particles
   let schedule = snapshot.ladder.count * particles.stepsPerLevel / particles.stepsPerFrame
-  for _ in 0..<(context.quick ? schedule / 10 : schedule) { session.advanceParticles(snapshot) }
+  for _ in 0..<(context.quick ? schedule / 10 : schedule) { viewModel.advanceParticles(snapshot) }
 
-  var state = session.viewState(width: width, height: height, snapshot: snapshot)
+  var state = viewModel.viewState(width: width, height: height, snapshot: snapshot)
   let stateSeconds = context.medianSeconds {
-    state = session.viewState(width: width, height: height, snapshot: snapshot)
+    state = viewModel.viewState(width: width, height: height, snapshot: snapshot)
   }
   var frame = ViewRenderer.render(state)
   let composeSeconds = context.medianSeconds { frame = ViewRenderer.render(state) }
@@ -51,9 +51,9 @@ func frameWorkload(_ context: BenchContext) throws -> JSONLine {
   let framesPerCase = context.quick ? 5 : 30
   var pausedFrames: [Frame] = []
   for _ in 0..<framesPerCase {
-    session.advanceParticles(snapshot)
+    viewModel.advanceParticles(snapshot)
     pausedFrames.append(
-      ViewRenderer.render(session.viewState(width: width, height: height, snapshot: snapshot)))
+      ViewRenderer.render(viewModel.viewState(width: width, height: height, snapshot: snapshot)))
   }
   let pausedBytes = sink.bytes(afterShowing: pausedFrames) / framesPerCase
 
@@ -63,11 +63,11 @@ func frameWorkload(_ context: BenchContext) throws -> JSONLine {
   var movingFrames: [Frame] = []
   var newNetworkSeconds: [Double] = []
   for _ in 0..<framesPerCase {
-    session.engine.trainSynchronously(steps: stepsPerFrame)
-    let trained = session.engine.snapshot
-    session.advanceParticles(trained)
+    viewModel.engine.trainSynchronously(steps: stepsPerFrame)
+    let trained = viewModel.engine.snapshot
+    viewModel.advanceParticles(trained)
     let start = monotonicSeconds()
-    var moving = session.viewState(width: width, height: height, snapshot: trained)
+    var moving = viewModel.viewState(width: width, height: height, snapshot: trained)
     newNetworkSeconds.append(monotonicSeconds() - start)
     moving.status = pinnedStatus
     movingFrames.append(ViewRenderer.render(moving))
@@ -75,7 +75,7 @@ func frameWorkload(_ context: BenchContext) throws -> JSONLine {
   let movingBytes = sink.bytes(afterShowing: movingFrames) / framesPerCase
 
   let loop = liveLoop(
-    &session, sink: sink, width: width, height: height, seconds: context.quick ? 0.5 : 2)
+    &viewModel, sink: sink, width: width, height: height, seconds: context.quick ? 0.5 : 2)
 
   return JSONLine([
     ("workload", .string("frame")), ("width", .integer(width)), ("height", .integer(height)),
@@ -93,18 +93,18 @@ func frameWorkload(_ context: BenchContext) throws -> JSONLine {
 /// The live loop without its 30 frames/s cap for `seconds` while the training thread runs:
 /// frames per second and bytes per frame.
 private func liveLoop(
-  _ session: inout LiveSession, sink: FrameSink, width: Int, height: Int, seconds: Double
+  _ viewModel: inout LiveViewModel, sink: FrameSink, width: Int, height: Int, seconds: Double
 ) -> (framesPerSecond: Double, bytesPerFrame: Int) {
-  session.engine.start()
-  defer { session.engine.stop() }
+  viewModel.engine.start()
+  defer { viewModel.engine.stop() }
   let before = sink.settledByteCount()
   let start = monotonicSeconds()
   var frames = 0
   while monotonicSeconds() - start < seconds {
-    let snapshot = session.engine.snapshot
-    session.advanceParticles(snapshot)
+    let snapshot = viewModel.engine.snapshot
+    viewModel.advanceParticles(snapshot)
     sink.show(
-      ViewRenderer.render(session.viewState(width: width, height: height, snapshot: snapshot)))
+      ViewRenderer.render(viewModel.viewState(width: width, height: height, snapshot: snapshot)))
     frames += 1
   }
   let elapsed = monotonicSeconds() - start

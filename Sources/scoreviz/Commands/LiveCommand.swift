@@ -34,69 +34,65 @@ struct LiveCommand: ParsableCommand {
   func run() throws {
     BacktraceSetting.makeNonInteractive()
     reportingErrors {
-      var session = try live.makeSession()
-      session.computeFieldsInBackground()
+      var viewModel = try live.makeViewModel()
+      viewModel.computeFieldsInBackground()
       let options = Terminal.Options(
         colorDepth: ColorChoice(rawValue: color)?.depth, mouse: !noMouse)
-      session.engine.start()
-      defer { session.engine.stop() }
+      viewModel.engine.start()
+      defer { viewModel.engine.stop() }
       let log = try frameLog.map { try FrameLog(path: $0) }
       try Terminal.withTerminal(options: options) { terminal in
-        try runLoop(&session, terminal: terminal, log: log)
+        try runLoop(&viewModel, terminal: terminal, log: log)
       }
     }
   }
 
   /// Input, particles, render, draw: about 30 times a second until `q` or a signal.
-  private func runLoop(_ session: inout LiveSession, terminal: Terminal, log: FrameLog?) throws {
+  private func runLoop(_ viewModel: inout LiveViewModel, terminal: Terminal, log: FrameLog?) throws {
     let frameSeconds = 1.0 / 30
     var frameTimes: [Double] = []
     // Frames are due every 1/30 s from the first, so the time a frame takes beyond its work
     // (waking up, the sleep's slack) does not add up; a late frame starts the schedule anew.
     var deadline = monotonicSeconds()
-    while !session.shouldQuit {
+    while !viewModel.controls.shouldQuit {
       let frameStart = monotonicSeconds()
       deadline += frameSeconds
       if deadline < frameStart { deadline = frameStart + frameSeconds }
       if terminal.receivedSignal != nil {
-        session.engine.stop()
+        viewModel.engine.stop()
         terminal.exitIfSignalled()
       }
-      let snapshot = session.engine.snapshot
-      session.advanceParticles(snapshot)
-      let state = session.viewState(width: terminal.width, height: terminal.height, snapshot: snapshot)
+      let snapshot = viewModel.engine.snapshot
+      viewModel.advanceParticles(snapshot)
+      let state = viewModel.viewState(width: terminal.width, height: terminal.height, snapshot: snapshot)
       terminal.draw(ViewRenderer.render(state))
       log?.record(monotonicSeconds())
       var waitMilliseconds = Int((deadline - monotonicSeconds()) * 1000)
       repeat {
         guard let event = terminal.nextEvent(timeoutMilliseconds: max(0, waitMilliseconds)) else { break }
-        handle(event, session: &session, terminal: terminal, snapshot: snapshot)
+        handle(event, viewModel: &viewModel, terminal: terminal)
         waitMilliseconds = 0
-      } while !session.shouldQuit
+      } while !viewModel.controls.shouldQuit
       let spare = deadline - monotonicSeconds()
       if spare > 0.002 { Thread.sleep(forTimeInterval: spare) }
       frameTimes.append(monotonicSeconds() - frameStart)
       if frameTimes.count > 30 { frameTimes.removeFirst() }
-      session.framesPerSecond = Double(frameTimes.count) / frameTimes.reduce(0, +)
+      viewModel.framesPerSecond = Double(frameTimes.count) / frameTimes.reduce(0, +)
     }
   }
 
   private func handle(
-    _ event: TerminalEvent, session: inout LiveSession, terminal: Terminal, snapshot: EngineSnapshot
+    _ event: TerminalEvent, viewModel: inout LiveViewModel, terminal: Terminal
   ) {
     switch event {
     case .key(.character(let scalar)):
-      session.handle(key: scalar)
+      viewModel.handle(key: scalar)
     case .key(.escape):
-      if session.showsHelp { session.perform(.help) }
+      if viewModel.controls.showsHelp { viewModel.perform(.help) }
     case .key(.up), .key(.down), .key(.pageUp), .key(.pageDown), .key(.home), .key(.end):
-      session.scrollHelp(by: helpScrollLines(event, height: terminal.height), height: terminal.height)
+      viewModel.scrollHelp(by: helpScrollLines(event, height: terminal.height), height: terminal.height)
     case .mousePress(let column, let row, .left):
-      if let point = session.dataPoint(
-        column: column, row: row, width: terminal.width, height: terminal.height, snapshot: snapshot)
-      {
-        session.click(at: point)
-      }
+      if let point = viewModel.dataPoint(column: column, row: row) { viewModel.click(at: point) }
     case .resize:
       terminal.forceFullRepaint()
     default:

@@ -62,20 +62,21 @@ struct RenderCommand: ParsableCommand {
 
   func run() throws {
     reportingErrors {
-      var session = try live.makeSession()
-      session.engine.trainSynchronously(steps: steps)
-      let snapshot = session.engine.snapshot
+      var viewModel = try live.makeViewModel()
+      viewModel.engine.trainSynchronously(steps: steps)
+      let snapshot = viewModel.engine.snapshot
       if let level {
         let current = snapshot.ladder.indexOfLevel(nearest: 0.1) + 1
         let action: LiveAction = level > current ? .sigmaDown : .sigmaUp
-        for _ in 0..<abs(level - current) { session.perform(action) }
+        for _ in 0..<abs(level - current) { viewModel.perform(action) }
       }
-      while session.arrowMode.name != arrows { session.perform(.cycleArrows) }
-      while session.densityMode.name != density { session.perform(.cycleDensity) }
-      if keyHelp { session.perform(.help) }
-      let frames = snapshot.ladder.count * session.particles.stepsPerLevel / session.particles.stepsPerFrame
-      for _ in 0..<frames { session.advanceParticles(snapshot) }
-      let frame = ViewRenderer.render(session.viewState(width: width, height: height, snapshot: snapshot))
+      while viewModel.controls.arrowMode.name != arrows { viewModel.perform(.cycleArrows) }
+      while viewModel.controls.densityMode.name != density { viewModel.perform(.cycleDensity) }
+      if keyHelp { viewModel.perform(.help) }
+      let frames =
+        snapshot.ladder.count * viewModel.particles.stepsPerLevel / viewModel.particles.stepsPerFrame
+      for _ in 0..<frames { viewModel.advanceParticles(snapshot) }
+      let frame = ViewRenderer.render(viewModel.viewState(width: width, height: height, snapshot: snapshot))
       try StandardOutput.writeLine(ansi ? frame.ansiText(colorDepth: color.depth) : frame.plainText)
     }
   }

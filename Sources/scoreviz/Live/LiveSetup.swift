@@ -1,4 +1,4 @@
-// Builds a live session from the options: data, engine, theme and glyphs.
+// Builds the live view's model from the options: data, engine, theme and glyphs.
 
 import ScoreCore
 import ScoreEngine
@@ -21,12 +21,12 @@ extension LiveOptions {
     return loaded
   }
 
-  /// A session with its engine, not yet training.
-  func makeSession() throws -> LiveSession {
+  /// The live view's model with its engine, not yet training.
+  func makeViewModel() throws -> LiveViewModel {
     var datasets = try datasets()
     let engine = TrainingEngine(
       data: TrainingData(datasets.dataset(at: 0)), settings: engineSettings)
-    return LiveSession(
+    return LiveViewModel(
       engine: engine, datasets: datasets, themes: themeLibrary, theme: try loadTheme(),
       glyphStyle: ascii ? .ascii : .unicode, particleCount: particles, seed: seed)
   }

@@ -1,0 +1,113 @@
+// Builds each frame's `ViewState` from the engine's snapshot, the controls and the particles.
+
+import ScoreCore
+import ScoreEngine
+import ScoreView
+
+/// Turns what the live view holds into the `ViewState` of one frame: the plot box around
+/// the data, the heat map and arrows over it, the particles in data units and the status.
+///
+/// Keeps the rasterised data points between frames (`PointRasterCache`).
+struct LiveViewBuilder {
+  /// Unicode shapes or the ASCII fallback, fixed at launch.
+  let glyphStyle: GlyphStyle
+  private var pointRasters = PointRasterCache()
+
+  init(glyphStyle: GlyphStyle) {
+    self.glyphStyle = glyphStyle
+  }
+
+  /// The whole picture for `layout`.
+  ///
+  /// The plot box is the data's bounding box padded by three bandwidths and grown to the
+  /// plot's aspect (`ViewLayout.displayBox(fitting:)`). The KDE layers come from `fields`,
+  /// the newest finished ones when it computes in the background.
+  mutating func viewState(
+    layout: ViewLayout, snapshot: EngineSnapshot, controls: LiveControls,
+    particles: ParticleSystem, fields: inout FieldLayers, framesPerSecond: Double
+  ) -> ViewState {
+    let data = snapshot.data
+    let points = data.dataset.points
+    let h = controls.currentBandwidth(snapshot)
+    let sigma = snapshot.ladder.levels[controls.sigmaIndex]
+    let box = layout.displayBox(fitting: data.bounds.padded(by: 3 * h))
+    var state = ViewState(
+      width: layout.width, height: layout.height, glyphStyle: glyphStyle, theme: controls.theme)
+    state.plotBox = box
+    state.points = points
+    if controls.showsPoints || controls.densityMode == .histogram {
+      state.pointRaster = pointRasters.raster(
+        for: points, dataVersion: snapshot.dataVersion, color: controls.theme[.points], box: box,
+        area: layout.plot)
+    }
+    state.densityMode = controls.densityMode
+    state.arrowMode = controls.arrowMode
+    state.showsPoints = controls.showsPoints
+    state.showsArrows = controls.showsArrows
+    state.showsParticles = controls.showsParticles
+    state.showsHelp = controls.showsHelp
+    state.keyBindings = LiveAction.keyBindings
+    state.helpScroll = controls.helpScroll
+    guard !layout.isTooSmall else { return state }
+
+    if controls.densityMode == .kde {
+      let heat = layout.heatMapGrid
+      let grid = TileGrid(box: box, columns: heat.columns, rows: heat.rows)
+      let bandwidth: HeatMapBandwidth =
+        controls.bandwidthLocked ? .lockedToNoiseLevel(sigma) : .dataUnits(h)
+      if let values = fields.latestDensity(snapshot, grid: grid, bandwidth: bandwidth) {
+        state.density = DensityGrid(columns: heat.columns, rows: heat.rows, values: values)
+      }
+    }
+    let arrowGrid = layout.arrowGrid
+    let arrows = fields.latestArrows(
+      snapshot, grid: TileGrid(box: box, columns: arrowGrid.columns, rows: arrowGrid.rows),
+      noiseLevel: sigma)
+    let vectors = controls.arrowMode == .kde ? arrows.truth : arrows.learned
+    state.arrows = ArrowField(
+      columns: arrowGrid.columns, rows: arrowGrid.rows, vectors: vectors,
+      errors: controls.arrowMode == .error ? arrows.errors : [])
+    state.particles = Self.positions(of: particles, standardization: data.standardization)
+
+    let particleLevel = particles.levelIndex(ladder: snapshot.ladder, plainLevel: controls.sigmaIndex)
+    var status = StatusValues()
+    status.datasetName = data.dataset.name
+    status.datasetCount = points.count
+    status.objective = snapshot.objective.rawValue
+    status.epoch = snapshot.epoch
+    status.loss = snapshot.loss
+    status.lossHistory = snapshot.lossHistory
+    status.samplesPerSecond = snapshot.samplesPerSecond
+    status.sigma = Double(sigma)
+    status.sigmaLevel = controls.sigmaIndex + 1
+    status.sigmaLevelCount = snapshot.ladder.count
+    status.bandwidth = controls.bandwidthLocked ? Double(sigma) : h
+    status.bandwidthSource =
+      controls.bandwidthLocked
+      ? .lockedToSigma : (controls.fixedBandwidth == nil ? .rule("scott") : .fixed)
+    status.langevinStep = Double(particles.stepSize(ladder: snapshot.ladder, level: particleLevel))
+    status.langevinMode = particles.dynamics == .annealed ? .annealed : .plain
+    status.fieldError = arrows.relativeError
+    status.framesPerSecond = framesPerSecond
+    if let notice = snapshot.notice {
+      status.message = notice
+      status.messageIsAlert = true
+    } else if controls.isPaused {
+      status.message = "paused"
+    } else {
+      status.message = controls.message
+    }
+    state.status = status
+    return state
+  }
+
+  /// The particles in data units: they move in the standardised space the network learns in.
+  private static func positions(
+    of particles: ParticleSystem, standardization: Standardization
+  ) -> [SIMD2<Double>] {
+    let raw = particles.particles
+    return (0..<(raw.count / 2)).map {
+      standardization.destandardize(SIMD2(Double(raw[2 * $0]), Double(raw[2 * $0 + 1])))
+    }
+  }
+}

@@ -1,0 +1,106 @@
+// The live view between frames: the engine, the controls, the particles and the last plot shown.
+
+import ScoreCore
+import ScoreEngine
+import ScoreView
+
+/// Everything the live view holds besides the engine's snapshot: sends what keys and clicks
+/// ask of the engine, moves the particles and builds each frame's `ViewState`.
+///
+/// Used by the interactive loop and by `scoreviz render`, so both draw the same picture.
+/// Clicks are mapped against the plot of the last `ViewState` built, the one on screen, even
+/// when a key has changed the box the next frame will show.
+struct LiveViewModel {
+  let engine: TrainingEngine
+  /// The settings keys and clicks change.
+  private(set) var controls: LiveControls
+  private(set) var particles: ParticleSystem
+  private var fields = FieldLayers()
+  private var builder: LiveViewBuilder
+  /// Where the last frame's plot sits on the terminal and how its cells map to data units;
+  /// nil before the first frame and while the terminal is too small for a plot.
+  private var shownPlot: (area: CellRect, mapping: PixelMapping)?
+  /// Frames per second measured by the loop.
+  var framesPerSecond = Double.nan
+
+  init(
+    engine: TrainingEngine, datasets: DatasetCycle, themes: ThemeLibrary, theme: LoadedTheme,
+    glyphStyle: GlyphStyle, particleCount: Int, seed: UInt64
+  ) {
+    self.engine = engine
+    let ladder = engine.snapshot.ladder
+    controls = LiveControls(
+      datasets: datasets, themes: themes, theme: theme.theme, ladder: ladder,
+      particleCount: particleCount)
+    particles = ParticleSystem(count: particleCount, ladder: ladder, seed: seed)
+    builder = LiveViewBuilder(glyphStyle: glyphStyle)
+  }
+
+  // MARK: Input
+
+  /// Applies the action bound to `key`; unknown keys do nothing.
+  mutating func handle(key: Unicode.Scalar) {
+    guard let action = LiveAction(key: key) else { return }
+    perform(action)
+  }
+
+  /// Applies `action` and sends the engine the command it needs, if any.
+  mutating func perform(_ action: LiveAction) {
+    if let command = controls.perform(action, snapshot: engine.snapshot, particles: &particles) {
+      engine.send(command)
+    }
+  }
+
+  /// A click at a place in data units: adds a data point or drops particles there.
+  mutating func click(at point: SIMD2<Double>) {
+    if let command = controls.click(at: point, snapshot: engine.snapshot, particles: &particles) {
+      engine.send(command)
+    }
+  }
+
+  /// Moves the help overlay `lines` bindings down (negative: up); nothing when it is closed.
+  /// The position is kept within what a terminal `height` rows high can show.
+  mutating func scrollHelp(by lines: Int, height: Int) {
+    controls.scrollHelp(by: lines, height: height)
+  }
+
+  /// The centre, in data units, of terminal cell (column, row) in the plot last shown, or
+  /// nil outside it (and before the first frame).
+  func dataPoint(column: Int, row: Int) -> SIMD2<Double>? {
+    guard let shownPlot else { return nil }
+    return shownPlot.mapping.dataPoint(
+      column: column - shownPlot.area.x, row: row - shownPlot.area.y)
+  }
+
+  // MARK: Frame
+
+  /// From now on the KDE layers are computed on a worker's threads: frames never wait for
+  /// them and show the newest finished ones (the interactive view; `render` waits).
+  mutating func computeFieldsInBackground() {
+    fields = FieldLayers(worker: FieldWorker())
+  }
+
+  /// Moves the particles one frame along the newest learned field.
+  mutating func advanceParticles(_ snapshot: EngineSnapshot) {
+    let level = controls.sigmaIndex
+    fields.withNetworkField(snapshot) { field in
+      particles.advance(field: &field, ladder: snapshot.ladder, plainLevel: level)
+    }
+  }
+
+  /// The whole picture for a `width` × `height` terminal; clicks map against its plot
+  /// until the next one is built.
+  mutating func viewState(width: Int, height: Int, snapshot: EngineSnapshot) -> ViewState {
+    let layout = ViewLayout(width: width, height: height)
+    controls.fitHelpScroll(height: height)
+    let state = builder.viewState(
+      layout: layout, snapshot: snapshot, controls: controls, particles: particles,
+      fields: &fields, framesPerSecond: framesPerSecond)
+    let plot = layout.plot
+    shownPlot =
+      layout.isTooSmall
+      ? nil
+      : (plot, PixelMapping(box: state.plotBox, pixelWidth: plot.width, pixelHeight: plot.height))
+    return state
+  }
+}

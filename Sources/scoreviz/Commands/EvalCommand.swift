@@ -38,8 +38,7 @@ struct EvalCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "ε for --model sampling (at most 1; default 2e-5).")
   var eps: Float?
 
-  @Option(parsing: .unconditional, help: "Random seed.")
-  var seed: UInt64 = 0
+  @OptionGroup var random: SeedOption
 
   /// The largest coordinate of --samples and --reference: the points are compared in Float.
   static let largestCoordinate = 1e30
@@ -86,13 +85,13 @@ struct EvalCommand: ParsableCommand {
       }
       let file = try ScoreModelFile.read(path: model!)
       try requireFiniteModel(file, path: model!)
-      let dataset = try source.load(seed: seed)
+      let dataset = try source.load(seed: random.seed)
       let particles = particles ?? 5_000
       let schedule = AnnealingSchedule(
         noiseLevels: file.ladder.levels, epsilon: eps ?? 2e-5, stepsPerLevel: stepsPerLevel ?? 100)
       let drawn = ParallelLangevin.sampleAnnealed(
         count: particles, schedule: schedule, mean: .zero,
-        score: ScoreNetworkEvaluator(network: file.network), threadCount: 1, seed: seed)
+        score: ScoreNetworkEvaluator(network: file.network), threadCount: 1, seed: random.seed)
       let samplesInDataUnits = (0..<particles).map { i in
         file.standardization.destandardize(SIMD2(Double(drawn[2 * i]), Double(drawn[2 * i + 1])))
       }

@@ -25,7 +25,7 @@ import Terminal
 /// runs. Bytes are counted on a pseudo-terminal the real `Terminal` draws into (ncurses,
 /// xterm-256color, 256 colours); when no pseudo-terminal can be opened they are estimated
 /// from `Frame.forEachChangedRun`, the diff the terminal layer draws with.
-func frameWorkload(_ context: BenchContext) throws -> JSONLine {
+func frameWorkload(_ context: BenchContext) throws -> JSONObject {
   let width = 200
   let height = 60
   var session = try LiveOptions.parse(["--seed", "0"]).makeSession()
@@ -77,7 +77,7 @@ func frameWorkload(_ context: BenchContext) throws -> JSONLine {
   let loop = liveLoop(
     &session, sink: sink, width: width, height: height, seconds: context.quick ? 0.5 : 2)
 
-  return JSONLine([
+  return JSONObject([
     ("workload", .string("frame")), ("width", .integer(width)), ("height", .integer(height)),
     ("compose_ms", .number(composeSeconds * 1e3)), ("state_ms", .number(stateSeconds * 1e3)),
     ("state_ms_new_network", .number(median(newNetworkSeconds) * 1e3)),

@@ -76,7 +76,7 @@ struct EvalCommand: ParsableCommand {
         let b = try PointFileReader.read(path: reference, coordinateLimit: Self.largestCoordinate).points
         let distances = SampleDistances(a, b)
         try StandardOutput.writeLine(
-          JSONLine([
+          JSONObject([
             ("samples", .integer(a.count)), ("reference", .integer(b.count)),
             ("energy_distance", .number(distances.energyDistance)),
             ("sliced_w2", .number(distances.slicedWasserstein)),
@@ -106,7 +106,7 @@ struct EvalCommand: ParsableCommand {
         standardizedPoints: file.standardization.standardize(dataset.points))
       let perLevel = errors.map { entry in
         JSONValue.object(
-          JSONLine([
+          JSONObject([
             ("sigma", .number(Double(entry.sigma))),
             ("relative_error", .number(entry.error.relative)),
             ("weighted_rms", .number(entry.error.weightedRMS)),
@@ -118,7 +118,7 @@ struct EvalCommand: ParsableCommand {
           message: "\(model!): the field error at σ = \(bad.sigma) is not finite")
       }
       try StandardOutput.writeLine(
-        JSONLine([
+        JSONObject([
           ("model", .string(model!)), ("data", .string(dataset.name)),
           ("particles", .integer(particles)),
           ("energy_distance", .number(distances.energyDistance)),

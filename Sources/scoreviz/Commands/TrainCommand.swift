@@ -109,7 +109,7 @@ struct TrainCommand: ParsableCommand {
           trainingNotes: notes)
         try model.write(to: save)
       }
-      let line = JSONLine([
+      let line = JSONObject([
         ("dataset", .string(data.dataset.name)),
         ("points", .integer(data.dataset.points.count)),
         ("objective", .string(objective)),

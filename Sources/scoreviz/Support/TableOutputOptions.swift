@@ -26,7 +26,7 @@ struct TableOutputOptions: ParsableArguments {
     case .csv:
       text = PointFileWriter.csvText(table)
     case .json:
-      var line = JSONLine(header)
+      var line = JSONObject(header)
       line.append("columns", .array(table.columnNames.map { .string($0) }))
       let rows = (0..<table.rowCount).map { row in
         JSONValue.array(table.columns.map { .number($0[row]) })

@@ -148,7 +148,10 @@ package final class Screen<Backend: CursesBackend> {
     if needsFullRepaint || screenWidth != shownWidth || screenHeight != shownHeight {
       repaintAll(frame, screenWidth: screenWidth, screenHeight: screenHeight)
     } else if let shown, shown.width == frame.width, shown.height == frame.height {
-      if !putChanges(from: shown, to: frame, screenWidth: screenWidth, screenHeight: screenHeight) {
+      let complete = putCells(
+        of: frame, differingFrom: shown, screenWidth: screenWidth, screenHeight: screenHeight,
+        fallBack: false)
+      if !complete {
         resetPairsAndRepaintAll(frame, screenWidth: screenWidth, screenHeight: screenHeight)
       }
     } else {
@@ -159,29 +162,6 @@ package final class Screen<Backend: CursesBackend> {
     shownWidth = screenWidth
     shownHeight = screenHeight
     needsFullRepaint = false
-  }
-
-  /// Puts the cells of `frame` that differ from `previous`; false if the pair table filled up.
-  private func putChanges(
-    from previous: Frame, to frame: Frame, screenWidth: Int, screenHeight: Int
-  )
-    -> Bool
-  {
-    let columns = min(frame.width, screenWidth)
-    let rows = min(frame.height, screenHeight)
-    return previous.cells.withUnsafeBufferPointer { old in
-      frame.cells.withUnsafeBufferPointer { new in
-        for y in 0..<rows {
-          let rowStart = y &* frame.width
-          for x in 0..<columns where old[rowStart &+ x] != new[rowStart &+ x] {
-            let cell = new[rowStart &+ x]
-            guard let pair = pair(for: cell) else { return false }
-            backend.put(y: y, x: x, glyph: cell.glyph, attributes: cell.attributes, pair: pair)
-          }
-        }
-        return true
-      }
-    }
   }
 
   /// Clears and puts every non-blank cell of `frame` that fits; if the pair table fills up,
@@ -204,23 +184,34 @@ package final class Screen<Backend: CursesBackend> {
     pairs.removeAll()
   }
 
-  /// Clears and puts every non-blank cell that fits (clearing made the rest blank).
+  /// Clears and puts every non-blank cell that fits: the cells that differ from a blank
+  /// frame, since clearing made the screen blank.
   ///
   /// - Parameter fallBack: when the pair table is full, true shows the cell with pair 0,
   ///   false stops and returns false.
   @discardableResult
   private func putAll(_ frame: Frame, screenWidth: Int, screenHeight: Int, fallBack: Bool) -> Bool {
     backend.clear()
-    let columns = min(frame.width, screenWidth)
-    let rows = min(frame.height, screenHeight)
-    return frame.cells.withUnsafeBufferPointer { cells in
-      for y in 0..<rows {
-        let rowStart = y &* frame.width
-        for x in 0..<columns where cells[rowStart &+ x] != .blank {
-          let cell = cells[rowStart &+ x]
-          guard let pair = pair(for: cell) ?? (fallBack ? 0 : nil) else { return false }
-          backend.put(y: y, x: x, glyph: cell.glyph, attributes: cell.attributes, pair: pair)
-        }
+    return putCells(
+      of: frame, differingFrom: Frame(width: frame.width, height: frame.height),
+      screenWidth: screenWidth, screenHeight: screenHeight, fallBack: fallBack)
+  }
+
+  /// Puts the cells of `frame` that differ from `previous` (of the same size) and fit on the
+  /// screen, run by run as `Frame.forEachChangedRun` finds them.
+  ///
+  /// - Parameter fallBack: when the pair table is full, true shows the cell with pair 0,
+  ///   false stops and returns false.
+  private func putCells(
+    of frame: Frame, differingFrom previous: Frame, screenWidth: Int, screenHeight: Int, fallBack: Bool
+  ) -> Bool {
+    let columns = max(0, min(frame.width, screenWidth))
+    let rows = max(0, min(frame.height, screenHeight))
+    return frame.forEachChangedRun(since: previous, columns: columns, rows: rows) { y, xs in
+      for x in xs {
+        let cell = frame[x, y]
+        guard let pair = pair(for: cell) ?? (fallBack ? 0 : nil) else { return false }
+        backend.put(y: y, x: x, glyph: cell.glyph, attributes: cell.attributes, pair: pair)
       }
       return true
     }

@@ -65,6 +65,22 @@ import Testing
     }
   }
 
+  /// `--color auto` is 256 colours, or none when NO_COLOR is set and not empty; a named
+  /// depth is that depth whatever NO_COLOR says.
+  @Test func autoColorIs256ColoursUnlessNoColor() throws {
+    let arguments = ["render", "--steps", "1", "--width", "80", "--height", "24", "--particles", "10", "--ansi"]
+    let auto = try runScoreviz(arguments + ["--color", "auto"], environment: ["NO_COLOR": ""])
+    let autoColors = sgrColorParameters(in: auto.standardOutput)
+    #expect(auto.status == 0)
+    #expect(!autoColors.isEmpty && autoColors.allSatisfy { $0.hasPrefix("38;5;") || $0.hasPrefix("48;5;") })
+    let none = try runScoreviz(arguments + ["--color", "auto"], environment: ["NO_COLOR": "1"])
+    #expect(none.status == 0)
+    #expect(sgrColorParameters(in: none.standardOutput).isEmpty)
+    let forced = try runScoreviz(arguments + ["--color", "truecolor"], environment: ["NO_COLOR": "1"])
+    let forcedColors = sgrColorParameters(in: forced.standardOutput)
+    #expect(!forcedColors.isEmpty && forcedColors.allSatisfy { $0.hasPrefix("38;2;") || $0.hasPrefix("48;2;") })
+  }
+
   @Test func smallSizeShowsTheTooSmallNote() throws {
     let result = try runScoreviz(["render", "--steps", "1", "--width", "60", "--height", "20", "--particles", "10"])
     #expect(result.status == 0)

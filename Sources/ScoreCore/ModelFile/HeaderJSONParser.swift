@@ -1,6 +1,6 @@
 // A strict JSON reader for the safetensors header: bounded nesting, no duplicate keys, a place for every error.
 
-/// Parses the JSON text of a safetensors header (RFC 8259) into a `HeaderValue`.
+/// Parses the JSON text of a safetensors header (RFC 8259) into a `JSONValue`.
 ///
 /// Stricter than `JSONDecoder` where a hostile header would do harm or be misread:
 /// - arrays and objects nest at most `nestingLimit` deep (a real header nests 3 deep), so
@@ -36,7 +36,7 @@ struct HeaderJSONParser {
   private var index = 0
 
   /// Parses `bytes`, which must hold one JSON value with optional whitespace around it.
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> HeaderValue {
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> JSONValue {
     var parser = HeaderJSONParser(bytes: bytes)
     let value = try parser.parseValue(depth: 0, enclosingKey: nil)
     parser.skipWhitespace()
@@ -87,7 +87,7 @@ struct HeaderJSONParser {
     }
   }
 
-  private mutating func parseValue(depth: Int, enclosingKey: String?) throws(Failure) -> HeaderValue {
+  private mutating func parseValue(depth: Int, enclosingKey: String?) throws(Failure) -> JSONValue {
     skipWhitespace()
     guard let byte = current else { throw syntax("expected a value") }
     switch byte {
@@ -102,7 +102,7 @@ struct HeaderJSONParser {
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       return try parseNumber()
     default:
-      for (word, value) in [("true", HeaderValue.boolean(true)), ("false", .boolean(false)), ("null", .null)]
+      for (word, value) in [("true", JSONValue.bool(true)), ("false", .bool(false)), ("null", .null)]
       where matches(word) {
         index += word.utf8.count
         return value
@@ -119,9 +119,9 @@ struct HeaderJSONParser {
 
   /// An object; `ownKey` is the key whose value it is (nil at the top or in an array of the
   /// top), for the duplicate-key message.
-  private mutating func parseObject(depth: Int, ownKey: String?) throws(Failure) -> HeaderValue {
+  private mutating func parseObject(depth: Int, ownKey: String?) throws(Failure) -> JSONValue {
     index += 1
-    var members: [String: HeaderValue] = [:]
+    var members = JSONObject()
     skipWhitespace()
     if current == UInt8(ascii: "}") {
       index += 1
@@ -136,9 +136,10 @@ struct HeaderJSONParser {
       guard current == UInt8(ascii: ":") else { throw syntax("expected ':' after the key") }
       index += 1
       let value = try parseValue(depth: depth, enclosingKey: key)
-      guard members.updateValue(value, forKey: key) == nil else {
+      guard members[key] == nil else {
         throw Failure(reason: .duplicateKey(key, enclosingKey: ownKey), offset: keyOffset)
       }
+      members.append(key, value)
       skipWhitespace()
       switch current {
       case UInt8(ascii: ","):
@@ -152,9 +153,9 @@ struct HeaderJSONParser {
     }
   }
 
-  private mutating func parseArray(depth: Int, enclosingKey: String?) throws(Failure) -> HeaderValue {
+  private mutating func parseArray(depth: Int, enclosingKey: String?) throws(Failure) -> JSONValue {
     index += 1
-    var elements: [HeaderValue] = []
+    var elements: [JSONValue] = []
     skipWhitespace()
     if current == UInt8(ascii: "]") {
       index += 1
@@ -263,7 +264,7 @@ struct HeaderJSONParser {
   }
 
   /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
-  private mutating func parseNumber() throws(Failure) -> HeaderValue {
+  private mutating func parseNumber() throws(Failure) -> JSONValue {
     let start = index
     if current == UInt8(ascii: "-") { index += 1 }
     func digits() -> Int {

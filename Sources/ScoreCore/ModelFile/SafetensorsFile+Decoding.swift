@@ -39,7 +39,7 @@ extension SafetensorsFile {
     guard String(validating: headerBytes, as: UTF8.self) != nil else {
       throw fail("not valid UTF-8")
     }
-    let root: HeaderValue
+    let root: JSONValue
     do {
       root = try headerBytes.withUnsafeBufferPointer { buffer throws(HeaderJSONParser.Failure) in
         try HeaderJSONParser.parse(buffer)

@@ -81,25 +81,22 @@ public struct SafetensorsFile: Sendable, Equatable {
   public func encode() -> [UInt8] {
     precondition(
       Set(tensors.map(\.name)).count == tensors.count, "tensor names in a file must be unique")
-    var header = "{"
-    var fields: [String] = []
+    var header = JSONObject()
     if !metadata.isEmpty {
-      let pairs = metadata.keys.sorted().map { key in
-        JSONString.literal(key) + ":" + JSONString.literal(metadata[key]!)
-      }
-      fields.append(JSONString.literal(Self.metadataKey) + ":{" + pairs.joined(separator: ",") + "}")
+      let pairs = metadata.keys.sorted().map { ($0, JSONValue.string(metadata[$0]!)) }
+      header.append(Self.metadataKey, .object(JSONObject(pairs)))
     }
     var offset = 0
     for tensor in tensors {
       let end = offset + 4 * tensor.values.count
-      let shape = tensor.shape.map(String.init).joined(separator: ",")
-      fields.append(
-        JSONString.literal(tensor.name) + ":{\"dtype\":\"F32\",\"shape\":[" + shape
-          + "],\"data_offsets\":[\(offset),\(end)]}")
+      let entry = JSONObject([
+        ("dtype", .string("F32")), ("shape", .array(tensor.shape.map { .integer($0) })),
+        ("data_offsets", .array([.integer(offset), .integer(end)])),
+      ])
+      header.append(tensor.name, .object(entry))
       offset = end
     }
-    header += fields.joined(separator: ",") + "}"
-    var headerBytes = Array(header.utf8)
+    var headerBytes = Array(header.encoded.utf8)
     while !headerBytes.count.isMultiple(of: 8) { headerBytes.append(0x20) }
     let total = 8 + headerBytes.count + offset
     return [UInt8](unsafeUninitializedCapacity: total) { out, initialized in

@@ -10,7 +10,7 @@ struct TensorLayout {
   var end: Int
 
   /// Checks the entry of tensor `name`; every problem becomes a `header: …` error.
-  init(name: String, entry: HeaderValue, dataSize: Int, fileName: String) throws(ModelFileError) {
+  init(name: String, entry: JSONValue, dataSize: Int, fileName: String) throws(ModelFileError) {
     func fail(_ problem: String) -> ModelFileError { .header(fileName, problem) }
     let shownName = EscapedText.quoted(name)
     guard case .object(let fields) = entry else {

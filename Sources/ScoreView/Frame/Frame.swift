@@ -34,29 +34,6 @@ public struct Frame: Sendable, Equatable {
     set { if contains(x: x, y: y) { cells[y * width + x] = newValue } }
   }
 
-  /// Writes `text` from (x, y) rightwards, one scalar per column, clipped at the right edge.
-  ///
-  /// Only the glyphs change unless colours or attributes are given.
-  public mutating func put(
-    _ text: String, x: Int, y: Int, foreground: CellColor? = nil, background: CellColor? = nil,
-    attributes: CellAttributes? = nil
-  ) {
-    guard y >= 0, y < height else { return }
-    var column = x
-    for scalar in text.unicodeScalars {
-      if column >= width { break }
-      if column >= 0 {
-        var cell = cells[y * width + column]
-        cell.glyph = scalar
-        if let foreground { cell.foreground = foreground }
-        if let background { cell.background = background }
-        if let attributes { cell.attributes = attributes }
-        cells[y * width + column] = cell
-      }
-      column += 1
-    }
-  }
-
   /// The glyphs row by row, each row with trailing spaces removed, joined by newlines.
   public var plainText: String {
     var lines: [String] = []

@@ -37,7 +37,7 @@ enum AxesLayer {
       mark(glyphs.leftTick, axisColumn, row)
       guard !label.isEmpty else { continue }
       let length = label.unicodeScalars.count
-      frame.write(
+      frame.put(
         label, x: axisColumn - 1 - length, y: row, limit: labelWidth, style: state.glyphStyle,
         foreground: color)
     }
@@ -53,7 +53,7 @@ enum AxesLayer {
       let length = label.unicodeScalars.count
       let start = column - length / 2
       guard start >= firstFreeColumn, start + length <= plot.x + plot.width + 1 else { continue }
-      frame.write(
+      frame.put(
         label, x: start, y: axisRow + 1, limit: length, style: state.glyphStyle,
         foreground: color)
       firstFreeColumn = start + length + 1

@@ -66,25 +66,25 @@ public enum HelpOverlay {
     put(glyphs.topRight, left + boxWidth - 1, top)
     put(glyphs.bottomLeft, left, top + boxHeight - 1)
     put(glyphs.bottomRight, left + boxWidth - 1, top + boxHeight - 1)
-    frame.write(
+    frame.put(
       title, x: left + 2, y: top, limit: boxWidth - 4, style: style, foreground: theme[.accent],
       attributes: .bold)
     let innerWidth = boxWidth - 4
     for index in 0..<lineCount {
       let y = top + 1 + index
       if isCut, index == lineCount - 1 {
-        frame.write(
+        frame.put(
           position, x: left + 2, y: y, limit: innerWidth, style: style,
           foreground: theme[.helpText])
         continue
       }
       let binding = keys[first + index]
-      let used = frame.write(
+      let used = frame.put(
         binding.key, x: left + 2, y: y, limit: innerWidth, style: style,
         foreground: theme[.accent], attributes: .bold)
       let summaryStart = keyWidth + 2
       guard summaryStart > used, summaryStart < innerWidth else { continue }
-      frame.write(
+      frame.put(
         binding.summary, x: left + 2 + summaryStart, y: y, limit: innerWidth - summaryStart,
         style: style, foreground: theme[.helpText])
     }

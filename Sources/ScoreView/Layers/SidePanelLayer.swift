@@ -24,10 +24,10 @@ enum SidePanelLayer {
     let dim = theme[.dimText]
     var row = panel.y
     func line(_ sample: Unicode.Scalar, _ color: CellColor, _ name: String, _ detail: String) {
-      frame.write(String(sample), x: panel.x, y: row, limit: 1, style: style, foreground: color)
-      let used = frame.write(
+      frame.put(String(sample), x: panel.x, y: row, limit: 1, style: style, foreground: color)
+      let used = frame.put(
         " " + name, x: panel.x + 1, y: row, limit: panel.width - 1, style: style, foreground: text)
-      frame.write(
+      frame.put(
         " " + detail, x: panel.x + 1 + used, y: row, limit: panel.width - 1 - used, style: style,
         foreground: dim)
       row += 1
@@ -63,7 +63,7 @@ enum SidePanelLayer {
     guard let heatScale else { return }
     row += 1
     let header = heatScale.kind == .density ? "density, log scale" : "points/pixel, log"
-    frame.write(header, x: panel.x, y: row, limit: panel.width, style: style, foreground: dim)
+    frame.put(header, x: panel.x, y: row, limit: panel.width, style: style, foreground: dim)
     row += 1
     let barHeight = min(maximumBarHeight, panel.y + panel.height - row)
     guard barHeight >= 2 else { return }
@@ -78,9 +78,9 @@ enum SidePanelLayer {
       maximum = String(Int(heatScale.maximum))
       minimum = String(Int(heatScale.minimum))
     }
-    frame.write(
+    frame.put(
       maximum, x: panel.x + 3, y: row, limit: panel.width - 3, style: style, foreground: text)
-    frame.write(
+    frame.put(
       minimum, x: panel.x + 3, y: row + barHeight - 1, limit: panel.width - 3, style: style,
       foreground: text)
   }

@@ -95,11 +95,11 @@ enum StatusBarLayer {
     for (index, segment) in shown.enumerated() {
       if index > 0 { x += segment.gap }
       if !segment.label.isEmpty {
-        x += frame.write(
+        x += frame.put(
           segment.label + " ", x: x, y: y, limit: frame.width - x, style: style,
           foreground: theme[.dimText])
       }
-      x += frame.write(
+      x += frame.put(
         segment.value, x: x, y: y, limit: frame.width - x, style: style,
         foreground: segment.valueColor ?? theme[.statusText])
     }
@@ -111,12 +111,12 @@ enum StatusBarLayer {
     let theme = state.theme
     let glyphs = ViewGlyphs.forStyle(style)
     var x = 1
-    x += frame.write(
+    x += frame.put(
       "scoreviz", x: x, y: row, limit: layout.title.width - x, style: style,
       foreground: theme[.accent], attributes: .bold)
     let name = state.status.datasetName.isEmpty ? glyphs.missing : state.status.datasetName
     let count = NumberText.count(state.status.datasetCount, missing: glyphs.missing)
-    x += frame.write(
+    x += frame.put(
       "  " + name + "  N " + count, x: x, y: row, limit: layout.title.width - x, style: style,
       foreground: theme[.text])
     let message = state.status.message
@@ -130,7 +130,7 @@ enum StatusBarLayer {
     }
     var text = String.UnicodeScalarView()
     text.append(contentsOf: shown)
-    frame.write(
+    frame.put(
       String(text), x: layout.title.width - 1 - shown.count, y: row, limit: shown.count,
       style: style,
       foreground: state.status.messageIsAlert ? theme[ThemeRole.error] : theme[.accent])

@@ -15,7 +15,7 @@ enum TooSmallNote {
     let top = (frame.height - lines.count) / 2
     for (index, line) in lines.enumerated() {
       let length = line.unicodeScalars.count
-      frame.write(
+      frame.put(
         line, x: max(0, (frame.width - length) / 2), y: top + index, limit: frame.width,
         style: state.glyphStyle, foreground: state.theme[.text])
     }

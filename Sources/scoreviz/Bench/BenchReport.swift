@@ -1,9 +1,11 @@
 // A benchmark record as readable text: one line per result, numbers rounded for people.
 
+import ScoreCore
+
 /// Renders a workload's JSON record as text.
 enum BenchReport {
   /// `train` then an indented line for each entry of its nested results.
-  static func text(for record: JSONLine) -> String {
+  static func text(for record: JSONObject) -> String {
     var lines: [String] = []
     var head: [String] = []
     for (key, value) in record.members {
@@ -19,7 +21,7 @@ enum BenchReport {
     return ([head.joined(separator: "  ")] + lines).joined(separator: "\n")
   }
 
-  private static func flat(_ line: JSONLine) -> String {
+  private static func flat(_ line: JSONObject) -> String {
     line.members.map { "\($0.key) \(render($0.value))" }.joined(separator: "  ")
   }
 

@@ -24,8 +24,8 @@ import Terminal
 /// (particles, state, compose, draw, with no frame-rate cap) while the training thread
 /// runs. Bytes are counted on a pseudo-terminal the real `Terminal` draws into (ncurses,
 /// xterm-256color, 256 colours); when no pseudo-terminal can be opened they are estimated
-/// from `Frame.changedRuns(since:)`.
-func frameWorkload(_ context: BenchContext) throws -> JSONLine {
+/// from `Frame.forEachChangedRun`, the diff the terminal layer draws with.
+func frameWorkload(_ context: BenchContext) throws -> JSONObject {
   let width = 200
   let height = 60
   var viewModel = try LiveOptions.parse(["--seed", "0"]).makeViewModel()
@@ -77,7 +77,7 @@ func frameWorkload(_ context: BenchContext) throws -> JSONLine {
   let loop = liveLoop(
     &viewModel, sink: sink, width: width, height: height, seconds: context.quick ? 0.5 : 2)
 
-  return JSONLine([
+  return JSONObject([
     ("workload", .string("frame")), ("width", .integer(width)), ("height", .integer(height)),
     ("compose_ms", .number(composeSeconds * 1e3)), ("state_ms", .number(stateSeconds * 1e3)),
     ("state_ms_new_network", .number(median(newNetworkSeconds) * 1e3)),
@@ -144,8 +144,8 @@ private final class FrameSink {
     }
     return FrameSink(
       method:
-        "estimate: Frame.changedRuns(since:), each run as a cursor move plus Frame.ansiText"
-        + " escapes (256 colours)",
+        "estimate: the runs of Frame.forEachChangedRun that Screen draws (after a clear on a"
+        + " full repaint), each as a cursor move plus Frame.ansiText escapes (256 colours)",
       terminal: nil, pseudoTerminal: nil)
   }
 
@@ -154,7 +154,7 @@ private final class FrameSink {
     if let terminal {
       terminal.draw(frame)
     } else {
-      estimatedBytes += Self.ansiBytes(frame.changedRuns(since: previous))
+      estimatedBytes += Self.ansiBytes(drawing: frame, over: previous)
     }
     previous = frame
   }
@@ -181,14 +181,24 @@ private final class FrameSink {
     pseudoTerminal?.restoreStandardStreams()
   }
 
-  /// Per run: the cursor move `ESC[row;colH` and the run's cells as `Frame.ansiText` writes them.
-  private static func ansiBytes(_ runs: [FrameRun]) -> Int {
+  /// What `Screen.draw` sends for `frame` after `previous`, estimated: the runs that differ
+  /// from `previous`, or after a clear (`ESC[H ESC[2J`) those that differ from a blank frame
+  /// when there is no previous frame of this size; per run, the cursor move `ESC[row;colH`
+  /// and the run's cells as `Frame.ansiText` writes them.
+  private static func ansiBytes(drawing frame: Frame, over previous: Frame?) -> Int {
     var total = 0
-    for run in runs {
-      var line = Frame(width: run.cells.count, height: 1)
-      for (offset, cell) in run.cells.enumerated() { line[offset, 0] = cell }
-      total += "\u{1B}[\(run.y + 1);\(run.x + 1)H".utf8.count
+    var base = Frame(width: frame.width, height: frame.height)
+    if let previous, previous.width == frame.width, previous.height == frame.height {
+      base = previous
+    } else {
+      total += "\u{1B}[H\u{1B}[2J".utf8.count
+    }
+    frame.forEachChangedRun(since: base, columns: frame.width, rows: frame.height) { y, xs in
+      var line = Frame(width: xs.count, height: 1)
+      for x in xs { line[x - xs.lowerBound, 0] = frame[x, y] }
+      total += "\u{1B}[\(y + 1);\(xs.lowerBound + 1)H".utf8.count
       total += line.ansiText(colorDepth: .palette256).utf8.count
+      return true
     }
     return total
   }

@@ -24,7 +24,7 @@ private func kdeCases(_ context: BenchContext) throws -> [KDEBenchCase] {
 
 /// WORKLOADS.md `kde-grid`: density on the 240×160 cell centres, with the largest relative
 /// error against the exact log-sum-exp density in Double where p > 1e-3·max p.
-func kdeGridWorkload(_ context: BenchContext) throws -> JSONLine {
+func kdeGridWorkload(_ context: BenchContext) throws -> JSONObject {
   var results: [JSONValue] = []
   for benchCase in try kdeCases(context) {
     let kde = GaussianKDE(points: benchCase.points, bandwidth: benchCase.bandwidth)
@@ -44,7 +44,7 @@ func kdeGridWorkload(_ context: BenchContext) throws -> JSONLine {
     }
     results.append(
       .object(
-        JSONLine([
+        JSONObject([
           ("points", .integer(benchCase.points.count)),
           ("bandwidth", .number(benchCase.bandwidth)),
           ("ms", .number(seconds * 1e3)),
@@ -53,12 +53,12 @@ func kdeGridWorkload(_ context: BenchContext) throws -> JSONLine {
           ("cells_checked", .integer(checked.count)),
         ])))
   }
-  return JSONLine([("workload", .string("kde-grid")), ("grid", .string("240x160")), ("results", .array(results))])
+  return JSONObject([("workload", .string("kde-grid")), ("grid", .string("240x160")), ("results", .array(results))])
 }
 
 /// WORKLOADS.md `kde-score`: the exact score at the 60×20 arrow centres, with the largest
 /// relative error against a plain Double reference (two passes: max exponent, then sums).
-func kdeScoreWorkload(_ context: BenchContext) throws -> JSONLine {
+func kdeScoreWorkload(_ context: BenchContext) throws -> JSONObject {
   var results: [JSONValue] = []
   for benchCase in try kdeCases(context) {
     let kde = GaussianKDE(points: benchCase.points, bandwidth: benchCase.bandwidth)
@@ -75,14 +75,14 @@ func kdeScoreWorkload(_ context: BenchContext) throws -> JSONLine {
     }
     results.append(
       .object(
-        JSONLine([
+        JSONObject([
           ("points", .integer(benchCase.points.count)),
           ("ms", .number(seconds * 1e3)),
           ("max_relative_error", .number(worst)),
           ("arrows_checked", .integer(checked.count)),
         ])))
   }
-  return JSONLine([("workload", .string("kde-score")), ("arrows", .string("60x20")), ("results", .array(results))])
+  return JSONObject([("workload", .string("kde-score")), ("arrows", .string("60x20")), ("results", .array(results))])
 }
 
 /// ∇log p_h(x) = Σ wᵢ(xᵢ − x)/h², wᵢ = softmax(−‖x − xᵢ‖²/2h²), written plainly in Double.
@@ -107,7 +107,7 @@ private func referenceScore(_ points: [SIMD2<Double>], _ h: Double, at x: SIMD2<
 /// log-density and score at every cell) on a million built-in moons points (seed 0; 20,000
 /// with --quick), with the largest errors against the exact evaluation at every 97th cell:
 /// the density relative, the log-density absolute, the score relative to ‖s‖ + 1/h.
-func kdeGridMillionWorkload(_ context: BenchContext) throws -> JSONLine {
+func kdeGridMillionWorkload(_ context: BenchContext) throws -> JSONObject {
   var rng = SeededGenerator(seed: 0)
   let count = context.quick ? 20_000 : 1_000_000
   let points = BuiltinDataset.moons.makeDataset(count: count, using: &rng).points
@@ -128,7 +128,7 @@ func kdeGridMillionWorkload(_ context: BenchContext) throws -> JSONLine {
     let size = (exact[k].score * exact[k].score).sum().squareRoot()
     worst.score = max(worst.score, (difference * difference).sum().squareRoot() / (size + 1 / h))
   }
-  return JSONLine([
+  return JSONObject([
     ("workload", .string("kde-grid-1m")), ("grid", .string("240x160")),
     ("points", .integer(count)), ("bandwidth", .number(h)), ("ms", .number(seconds * 1e3)),
     ("binned_cells", .integer(grid!.binnedCellCount)),

@@ -15,7 +15,7 @@ import ScoreCore
 /// frames drawn in each of the first seconds after it (the view caps itself at 30 frames/s)
 /// of the median launch, the lowest of those over all launches, and the largest peak RSS.
 /// `--quick` uses 20,000 points and one second.
-func launchMillionWorkload(_ context: BenchContext) throws -> JSONLine {
+func launchMillionWorkload(_ context: BenchContext) throws -> JSONObject {
   let count = context.quick ? 20_000 : 1_000_000
   let seconds = context.quick ? 1 : 3
   let scratch = NSTemporaryDirectory() + "scoreviz-launch-" + UUID().uuidString
@@ -68,7 +68,7 @@ func launchMillionWorkload(_ context: BenchContext) throws -> JSONLine {
       (firstFrames.count - 1) / 2]
     results.append(
       .object(
-        JSONLine([
+        JSONObject([
           ("format", .string(file.format)),
           ("first_frame_ms", .number(median(firstFrames) * 1e3)),
           ("frames_per_second", .array(perSecond[medianLaunch].map { .integer($0) })),
@@ -76,7 +76,7 @@ func launchMillionWorkload(_ context: BenchContext) throws -> JSONLine {
           ("peak_rss_mb", .number(Double(peakBytes) / 1_048_576)),
         ])))
   }
-  return JSONLine([
+  return JSONObject([
     ("workload", .string("launch-1m")), ("points", .integer(count)), ("width", .integer(200)),
     ("height", .integer(60)), ("results", .array(results)),
   ])

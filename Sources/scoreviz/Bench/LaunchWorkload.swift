@@ -1,6 +1,7 @@
 // The `launch` workload: the live view started on 100k points, time to its first frame and peak memory.
 
 import Foundation
+import ScoreCore
 
 #if canImport(Glibc)
   import Glibc
@@ -16,7 +17,7 @@ import Foundation
 /// that ends with "fps", has arrived), lets it train and draw for a few seconds, presses `q`
 /// and reads the child's peak resident set size (`ru_maxrss` from `wait4`). Reports the
 /// median first-frame time and the largest peak RSS over `runs` launches.
-func launchWorkload(_ context: BenchContext) throws -> JSONLine {
+func launchWorkload(_ context: BenchContext) throws -> JSONObject {
   let name = context.quick ? "moons-10k.csv" : "moons-100k.csv"
   let dataPath = context.dataFolder + "/" + name
   guard FileManager.default.isReadableFile(atPath: dataPath) else {
@@ -39,7 +40,7 @@ func launchWorkload(_ context: BenchContext) throws -> JSONLine {
     firstFrames.append(firstFrame)
     peakBytes = max(peakBytes, peak)
   }
-  return JSONLine([
+  return JSONObject([
     ("workload", .string("launch")), ("data", .string(name)), ("width", .integer(200)),
     ("height", .integer(60)), ("first_frame_ms", .number(median(firstFrames) * 1e3)),
     ("peak_rss_mb", .number(Double(peakBytes) / 1_048_576)),

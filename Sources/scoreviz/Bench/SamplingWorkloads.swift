@@ -8,7 +8,7 @@ private func referenceSchedule(stepsPerLevel: Int) -> AnnealingSchedule {
 }
 
 /// WORKLOADS.md `sample`: 5,000 particles × 10 levels × 100 steps, at 1 and 2 threads.
-func sampleWorkload(_ context: BenchContext) throws -> JSONLine {
+func sampleWorkload(_ context: BenchContext) throws -> JSONObject {
   var rng = SeededGenerator(seed: 0)
   let network = ScoreNetwork(using: &rng)
   let particles = context.quick ? 500 : 5_000
@@ -22,12 +22,12 @@ func sampleWorkload(_ context: BenchContext) throws -> JSONLine {
     }
     results.append(
       .object(
-        JSONLine([
+        JSONObject([
           ("threads", .integer(threads)), ("seconds", .number(seconds)),
           ("particle_steps_per_second", .number(Double(particles * schedule.totalSteps) / seconds)),
         ])))
   }
-  return JSONLine([
+  return JSONObject([
     ("workload", .string("sample")), ("particles", .integer(particles)),
     ("steps", .integer(schedule.totalSteps)), ("results", .array(results)),
   ])
@@ -36,7 +36,7 @@ func sampleWorkload(_ context: BenchContext) throws -> JSONLine {
 /// WORKLOADS.md `quality`: train 5,000 NCSN steps on moons-10k (1 thread), draw 5,000
 /// particles, compare with moons-heldout-5k; per seed, the mean, and the noise floor (the
 /// held-out set against the first 5,000 training points: two independent draws of the data).
-func qualityWorkload(_ context: BenchContext) throws -> JSONLine {
+func qualityWorkload(_ context: BenchContext) throws -> JSONObject {
   let data = TrainingData(Dataset(name: "moons-10k", points: try context.points("moons-10k.csv")))
   let heldOut = try context.points("moons-heldout-5k.csv")
   let steps = context.quick ? 200 : 5_000
@@ -61,14 +61,14 @@ func qualityWorkload(_ context: BenchContext) throws -> JSONLine {
     sliced.append(distances.slicedWasserstein)
     perSeed.append(
       .object(
-        JSONLine([
+        JSONObject([
           ("seed", .integer(Int(seed))), ("energy_distance", .number(distances.energyDistance)),
           ("sliced_w2", .number(distances.slicedWasserstein)),
           ("final_loss", .number(summary.recentLoss)), ("seconds", .number(seconds)),
         ])))
   }
   let floor = SampleDistances(Array(data.dataset.points.prefix(5_000)), heldOut)
-  return JSONLine([
+  return JSONObject([
     ("workload", .string("quality")), ("steps", .integer(steps)), ("particles", .integer(particles)),
     ("seeds", .array(perSeed)),
     ("mean_energy_distance", .number(energy.reduce(0, +) / Double(energy.count))),

@@ -3,7 +3,7 @@
 import ScoreCore
 
 /// WORKLOADS.md `train`: batch 256, the standard ladder, Adam lr 1e-3.
-func trainWorkload(_ context: BenchContext) throws -> JSONLine {
+func trainWorkload(_ context: BenchContext) throws -> JSONObject {
   let data = TrainingData(Dataset(name: "moons-10k", points: try context.points("moons-10k.csv")))
   let stepsPerRun = context.quick ? 10 : 300
   var results: [JSONValue] = []
@@ -16,13 +16,13 @@ func trainWorkload(_ context: BenchContext) throws -> JSONLine {
     let stepSeconds = seconds / Double(stepsPerRun)
     results.append(
       .object(
-        JSONLine([
+        JSONObject([
           ("threads", .integer(threads)),
           ("samples_per_second", .number(256 / stepSeconds)),
           ("step_us", .number(stepSeconds * 1e6)),
         ])))
   }
-  return JSONLine([
+  return JSONObject([
     ("workload", .string("train")), ("batch", .integer(256)),
     ("steps_per_run", .integer(stepsPerRun)), ("results", .array(results)),
   ])

@@ -68,7 +68,7 @@ struct BenchCommand: ParsableCommand {
         dataFolder: try BenchContext.findDataFolder(dataDir), runs: runs ?? (quick ? 1 : 5),
         quick: quick, qualitySeeds: seed.map { [$0] } ?? [0, 1, 2])
       for workload in workload.map({ [$0] }) ?? Workload.allCases {
-        let record: JSONLine
+        let record: JSONObject
         switch workload {
         case .train: record = try trainWorkload(context)
         case .kdeGrid: record = try kdeGridWorkload(context)

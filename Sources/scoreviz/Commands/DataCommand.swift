@@ -15,11 +15,9 @@ struct DataCommand: ParsableCommand {
     help: "How many points (1 to \(FlagBounds.pointCount)).")
   var count: Int = 10_000
 
-  @Option(parsing: .unconditional, help: "Random seed.")
-  var seed: UInt64 = 0
+  @OptionGroup var random: SeedOption
 
-  @Option(name: [.customShort("o"), .long], help: "Output file (.csv or .npy); '-' writes CSV to stdout.")
-  var output: String = "-"
+  @OptionGroup var output: PointOutputOptions
 
   func validate() throws {
     guard BuiltinDataset(name: name) != nil else {
@@ -27,15 +25,14 @@ struct DataCommand: ParsableCommand {
       throw ValidationError("Unknown dataset '\(name)'; choose one of \(names)")
     }
     try FlagBounds.check(count, "-n", in: 1...FlagBounds.pointCount)
-    try FlagBounds.checkFileName(output, "-o")
   }
 
   func run() throws {
     reportingErrors {
-      try checkWritable(output)
-      var rng = SeededGenerator(seed: seed)
+      try checkWritable(output.file)
+      var rng = SeededGenerator(seed: random.seed)
       let points = BuiltinDataset(name: name)!.generate(count: count, using: &rng)
-      try writePoints(points, to: output)
+      try output.write(points)
     }
   }
 }

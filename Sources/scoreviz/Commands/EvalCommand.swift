@@ -38,8 +38,7 @@ struct EvalCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "ε for --model sampling (at most 1; default 2e-5).")
   var eps: Float?
 
-  @Option(parsing: .unconditional, help: "Random seed.")
-  var seed: UInt64 = 0
+  @OptionGroup var random: SeedOption
 
   /// The largest coordinate of --samples and --reference: the points are compared in Float.
   static let largestCoordinate = 1e30
@@ -77,7 +76,7 @@ struct EvalCommand: ParsableCommand {
         let b = try PointFileReader.read(path: reference, coordinateLimit: Self.largestCoordinate).points
         let distances = SampleDistances(a, b)
         try StandardOutput.writeLine(
-          JSONLine([
+          JSONObject([
             ("samples", .integer(a.count)), ("reference", .integer(b.count)),
             ("energy_distance", .number(distances.energyDistance)),
             ("sliced_w2", .number(distances.slicedWasserstein)),
@@ -86,13 +85,13 @@ struct EvalCommand: ParsableCommand {
       }
       let file = try ScoreModelFile.read(path: model!)
       try requireFiniteModel(file, path: model!)
-      let dataset = try source.load(seed: seed)
+      let dataset = try source.load(seed: random.seed)
       let particles = particles ?? 5_000
       let schedule = AnnealingSchedule(
         noiseLevels: file.ladder.levels, epsilon: eps ?? 2e-5, stepsPerLevel: stepsPerLevel ?? 100)
       let drawn = ParallelLangevin.sampleAnnealed(
         count: particles, schedule: schedule, mean: .zero,
-        score: ScoreNetworkEvaluator(network: file.network), threadCount: 1, seed: seed)
+        score: ScoreNetworkEvaluator(network: file.network), threadCount: 1, seed: random.seed)
       let samplesInDataUnits = (0..<particles).map { i in
         file.standardization.destandardize(SIMD2(Double(drawn[2 * i]), Double(drawn[2 * i + 1])))
       }
@@ -107,7 +106,7 @@ struct EvalCommand: ParsableCommand {
         standardizedPoints: file.standardization.standardize(dataset.points))
       let perLevel = errors.map { entry in
         JSONValue.object(
-          JSONLine([
+          JSONObject([
             ("sigma", .number(Double(entry.sigma))),
             ("relative_error", .number(entry.error.relative)),
             ("weighted_rms", .number(entry.error.weightedRMS)),
@@ -119,7 +118,7 @@ struct EvalCommand: ParsableCommand {
           message: "\(model!): the field error at σ = \(bad.sigma) is not finite")
       }
       try StandardOutput.writeLine(
-        JSONLine([
+        JSONObject([
           ("model", .string(model!)), ("data", .string(dataset.name)),
           ("particles", .integer(particles)),
           ("energy_distance", .number(distances.energyDistance)),

@@ -39,14 +39,9 @@ struct FieldCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "A COLUMNSxROWS grid (at most 4000000 cells).")
   var grid = GridOption(columns: 60, rows: 20)
 
-  @Option(help: "Output format: csv or json.")
-  var format: OutputFormat = .csv
+  @OptionGroup var output: TableOutputOptions
 
-  @Option(name: [.customShort("o"), .long], help: "Write to this file instead of stdout.")
-  var output: String?
-
-  @Option(parsing: .unconditional, help: "Random seed for a built-in dataset.")
-  var seed: UInt64 = 0
+  @OptionGroup var random: SeedOption
 
   func validate() throws {
     switch source {
@@ -66,12 +61,11 @@ struct FieldCommand: ParsableCommand {
     }
     try grid.check("--grid")
     try FlagBounds.checkFileName(model, "--model")
-    try FlagBounds.checkFileName(output, "-o")
   }
 
   func run() throws {
     reportingErrors {
-      try checkWritable(output)
+      try checkWritable(output.file)
       let positions: [SIMD2<Double>]
       var scores: [SIMD2<Double>]
       var header: [(String, JSONValue)] = [("source", .string(source.rawValue))]
@@ -80,7 +74,7 @@ struct FieldCommand: ParsableCommand {
         let file = try ScoreModelFile.read(path: model!)
         let box: PlotBox
         if data.isGiven {
-          let points = try data.load(seed: seed).points
+          let points = try data.load(seed: random.seed).points
           box = PlotBox.bounding(points, padding: 3 * max(0, BandwidthRule.scott.bandwidth(for: points)))
         } else {
           let corners = [SIMD2<Double>(-3, -3), SIMD2(3, 3)].map(file.standardization.destandardize)
@@ -91,7 +85,7 @@ struct FieldCommand: ParsableCommand {
         try requireFiniteScores(scores, at: positions, noiseLevel: sigma!, model: model!)
         header.append(("sigma", .number(Double(sigma!))))
       case .kde:
-        let dataset = try data.load(seed: seed)
+        let dataset = try data.load(seed: random.seed)
         let points = dataset.points
         let h = try resolveBandwidth(given: bandwidth, rule: .scott, for: dataset)
         let box = PlotBox.bounding(points, padding: 3 * h)
@@ -111,7 +105,7 @@ struct FieldCommand: ParsableCommand {
           // hypot, so that the norm of two finite components cannot overflow.
           scores.map { hypot($0.x, $0.y) },
         ])
-      try emit(table, format: format, header: header, to: output)
+      try output.write(table, header: header)
     }
   }
 }

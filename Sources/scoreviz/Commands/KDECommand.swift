@@ -40,14 +40,9 @@ struct KDECommand: ParsableCommand {
   @Flag(help: "With --grid: evaluate every cell exactly (slower on many points).")
   var exact = false
 
-  @Option(help: "Output format: csv or json.")
-  var format: OutputFormat = .csv
+  @OptionGroup var output: TableOutputOptions
 
-  @Option(name: [.customShort("o"), .long], help: "Write to this file instead of stdout.")
-  var output: String?
-
-  @Option(parsing: .unconditional, help: "Random seed for a built-in dataset.")
-  var seed: UInt64 = 0
+  @OptionGroup var random: SeedOption
 
   func validate() throws {
     if let bandwidth { try FlagBounds.check(bandwidth, "--bandwidth", in: FlagBounds.bandwidth) }
@@ -59,7 +54,6 @@ struct KDECommand: ParsableCommand {
     }
     try grid?.check("--grid")
     try FlagBounds.checkFileName(at, "--at")
-    try FlagBounds.checkFileName(output, "-o")
     if exact && grid == nil {
       throw ValidationError("--exact goes with --grid; --at is always exact")
     }
@@ -67,8 +61,8 @@ struct KDECommand: ParsableCommand {
 
   func run() throws {
     reportingErrors {
-      try checkWritable(output)
-      let dataset = try source.load(seed: seed)
+      try checkWritable(output.file)
+      let dataset = try source.load(seed: random.seed)
       let rule = BandwidthRule(rawValue: rule)!
       let h = try resolveBandwidth(given: bandwidth, rule: rule, for: dataset)
       let queries: [SIMD2<Double>]
@@ -103,7 +97,7 @@ struct KDECommand: ParsableCommand {
         ("rule", bandwidth == nil ? .string(rule.rawValue) : .null),
         ("points", .integer(dataset.points.count)),
       ]
-      try emit(table, format: format, header: header, to: output)
+      try output.write(table, header: header)
     }
   }
 }

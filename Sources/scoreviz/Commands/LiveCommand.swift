@@ -16,7 +16,7 @@ struct LiveCommand: ParsableCommand {
   @OptionGroup var live: LiveOptions
 
   @Option(help: "Colour depth: auto, truecolor, 256, 16, 8 or none (NO_COLOR is honoured).")
-  var color: String = "auto"
+  var color: ColorChoice = .auto
 
   @Flag(help: "Do not capture the mouse.")
   var noMouse = false
@@ -25,19 +25,13 @@ struct LiveCommand: ParsableCommand {
   @Option(help: .hidden)
   var frameLog: String?
 
-  func validate() throws {
-    guard color == "auto" || ColorChoice(rawValue: color) != nil else {
-      throw ValidationError("--color must be auto, truecolor, 256, 16, 8 or none, got '\(color)'")
-    }
-  }
-
   func run() throws {
     BacktraceSetting.makeNonInteractive()
     reportingErrors {
       var viewModel = try live.makeViewModel()
       viewModel.computeFieldsInBackground()
       let options = Terminal.Options(
-        colorDepth: ColorChoice(rawValue: color)?.depth, mouse: !noMouse)
+        colorDepth: color.depth, mouse: !noMouse)
       viewModel.engine.start()
       defer { viewModel.engine.stop() }
       let log = try frameLog.map { try FrameLog(path: $0) }

@@ -1,6 +1,7 @@
 // `scoreviz render`: one frame of the live view on stdout, after N training steps, no terminal needed.
 
 import ArgumentParser
+import Foundation
 import ScoreCore
 import ScoreView
 
@@ -28,7 +29,7 @@ struct RenderCommand: ParsableCommand {
   @Flag(help: "Colour escapes in the output.")
   var ansi = false
 
-  @Option(help: "Colour depth with --ansi: truecolor, 256, 16, 8 or none.")
+  @Option(help: "Colour depth with --ansi: truecolor, 256, 16, 8, none, or auto (256, none if NO_COLOR is set).")
   var color: ColorChoice = .palette256
 
   @Option(help: "Arrows: learned, kde or error.")
@@ -77,8 +78,16 @@ struct RenderCommand: ParsableCommand {
         snapshot.ladder.count * viewModel.particles.stepsPerLevel / viewModel.particles.stepsPerFrame
       for _ in 0..<frames { viewModel.advanceParticles(snapshot) }
       let frame = ViewRenderer.render(viewModel.viewState(width: width, height: height, snapshot: snapshot))
-      try StandardOutput.writeLine(ansi ? frame.ansiText(colorDepth: color.depth) : frame.plainText)
+      try StandardOutput.writeLine(ansi ? frame.ansiText(colorDepth: ansiDepth) : frame.plainText)
     }
+  }
+
+  /// The depth of `--ansi` output: the one `--color` names; for `auto`, 256 colours, or none
+  /// when `NO_COLOR` is set and not empty, as in the live view.
+  private var ansiDepth: ColorDepth {
+    color.depth
+      ?? ColorDepth.resolve(
+        terminal: .palette256, noColor: ProcessInfo.processInfo.environment["NO_COLOR"], forced: nil)
   }
 }
 
@@ -100,25 +109,6 @@ extension DensityMode {
     case .kde: "kde"
     case .histogram: "histogram"
     case .off: "off"
-    }
-  }
-}
-
-/// A colour depth named on the command line.
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
-  case trueColor = "truecolor"
-  case palette256 = "256"
-  case ansi16 = "16"
-  case ansi8 = "8"
-  case none
-
-  var depth: ColorDepth {
-    switch self {
-    case .trueColor: .trueColor
-    case .palette256: .palette256
-    case .ansi16: .ansi16
-    case .ansi8: .ansi8
-    case .none: .monochrome
     }
   }
 }

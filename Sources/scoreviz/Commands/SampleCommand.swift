@@ -42,11 +42,9 @@ struct SampleCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Threads to split the particles over (1 to \(FlagBounds.threads)).")
   var threads: Int = 1
 
-  @Option(parsing: .unconditional, help: "Random seed.")
-  var seed: UInt64 = 0
+  @OptionGroup var random: SeedOption
 
-  @Option(name: [.customShort("o"), .long], help: "Output file (.csv or .npy); '-' is CSV on stdout.")
-  var output: String = "-"
+  @OptionGroup var output: PointOutputOptions
 
   func validate() throws {
     try FlagBounds.check(particles, "--particles", in: 1...FlagBounds.pointCount)
@@ -63,12 +61,11 @@ struct SampleCommand: ParsableCommand {
     }
     if stepsPerLevel != nil && plain { throw ValidationError("--steps-per-level goes without --plain") }
     try FlagBounds.checkFileName(model, "--model")
-    try FlagBounds.checkFileName(output, "-o")
   }
 
   func run() throws {
     reportingErrors {
-      try checkWritable(output)
+      try checkWritable(output.file)
       let file = try ScoreModelFile.read(path: model)
       try requireFiniteModel(file, path: model)
       let schedule: AnnealingSchedule
@@ -82,7 +79,7 @@ struct SampleCommand: ParsableCommand {
       }
       let standardized = ParallelLangevin.sampleAnnealed(
         count: particles, schedule: schedule, mean: .zero,
-        score: ScoreNetworkEvaluator(network: file.network), threadCount: threads, seed: seed)
+        score: ScoreNetworkEvaluator(network: file.network), threadCount: threads, seed: random.seed)
       let points = (0..<particles).map { i in
         file.standardization.destandardize(
           SIMD2(Double(standardized[2 * i]), Double(standardized[2 * i + 1])))
@@ -92,7 +89,7 @@ struct SampleCommand: ParsableCommand {
           exitCode: SysExit.data,
           message: "\(model): sampling diverged: particle \(bad + 1) of \(particles) is not finite at the end (try a smaller --eps)")
       }
-      try writePoints(points, to: output)
+      try output.write(points)
     }
   }
 }

@@ -52,8 +52,7 @@ struct TrainCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Threads for each step: 1 or 2.")
   var threads: Int = 1
 
-  @Option(parsing: .unconditional, help: "Random seed (data generation, initialisation, batches and noise).")
-  var seed: UInt64 = 0
+  @OptionGroup var random: SeedOption
 
   @Option(help: "Where to save the model (.safetensors).")
   var save: String?
@@ -87,11 +86,11 @@ struct TrainCommand: ParsableCommand {
   func run() throws {
     reportingErrors {
       try checkWritable(save)
-      let data = TrainingData(try source.load(seed: seed))
+      let data = TrainingData(try source.load(seed: random.seed))
       let ladder = try NoiseLadder(parsing: sigmas)
       var trainer = Trainer(
         objective: Objective(rawValue: objective)!, ladder: ladder,
-        denoisingNoiseLevel: dsmSigma, batchSize: batch, learningRate: lr, seed: seed,
+        denoisingNoiseLevel: dsmSigma, batchSize: batch, learningRate: lr, seed: random.seed,
         threadCount: threads)
       var average = ema.map {
         ParameterAverage(decay: Float($0), parameters: trainer.network.parameters)
@@ -110,7 +109,7 @@ struct TrainCommand: ParsableCommand {
           trainingNotes: notes)
         try model.write(to: save)
       }
-      let line = JSONLine([
+      let line = JSONObject([
         ("dataset", .string(data.dataset.name)),
         ("points", .integer(data.dataset.points.count)),
         ("objective", .string(objective)),

@@ -25,8 +25,7 @@ struct LiveOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Langevin particles on screen (1 to \(FlagBounds.liveParticles)).")
   var particles: Int = 400
 
-  @Option(parsing: .unconditional, help: "Random seed.")
-  var seed: UInt64 = 0
+  @OptionGroup var random: SeedOption
 
   @Option(help: "Colour theme: a name in the themes folder, or 'dark' (built in).")
   var theme: String = "dark"
@@ -66,6 +65,6 @@ struct LiveOptions: ParsableArguments {
   var engineSettings: TrainingEngine.Settings {
     TrainingEngine.Settings(
       objective: Objective(rawValue: objective)!, ladder: try! NoiseLadder(parsing: sigmas),
-      batchSize: batch, learningRate: lr, seed: seed)
+      batchSize: batch, learningRate: lr, seed: random.seed)
   }
 }

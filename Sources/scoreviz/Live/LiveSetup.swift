@@ -8,9 +8,9 @@ extension LiveOptions {
   /// The datasets `n`/`N` step through: the given file or built-in set first, then the rest
   /// of the built-in ones, generated when first chosen.
   func datasets() throws -> DatasetCycle {
-    let first = try source.load(seed: seed)
+    let first = try source.load(seed: random.seed)
     let chosen = source.dataset.flatMap(BuiltinDataset.init(name:)) ?? (source.data == nil ? .moons : nil)
-    return DatasetCycle(first: first, chosen: chosen, pointCount: source.count, seed: seed)
+    return DatasetCycle(first: first, chosen: chosen, pointCount: source.count, seed: random.seed)
   }
 
   /// The theme named by `--theme`; what its file had that was skipped is printed on stderr
@@ -28,7 +28,7 @@ extension LiveOptions {
       data: TrainingData(datasets.dataset(at: 0)), settings: engineSettings)
     return LiveViewModel(
       engine: engine, datasets: datasets, themes: themeLibrary, theme: try loadTheme(),
-      glyphStyle: ascii ? .ascii : .unicode, particleCount: particles, seed: seed)
+      glyphStyle: ascii ? .ascii : .unicode, particleCount: particles, seed: random.seed)
   }
 }
 

@@ -1,4 +1,4 @@
-// Writes a table of named columns as CSV or JSON, to stdout or to a file.
+// Output formats and targets: CSV or JSON, standard output or a file checked before any work.
 
 import ArgumentParser
 import ScoreCore
@@ -10,7 +10,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Whether `path` names standard output: no path, or `-`.
-private func isStandardOutput(_ path: String?) -> Bool {
+func isStandardOutput(_ path: String?) -> Bool {
   path == nil || path == "-"
 }
 
@@ -19,41 +19,6 @@ private func isStandardOutput(_ path: String?) -> Bool {
 func checkWritable(_ path: String?) throws {
   guard let path, !isStandardOutput(path) else { return }
   try AtomicFile.checkWritable(path)
-}
-
-/// Prints `table` as CSV, or as one JSON object `{…header, "columns": [...], "rows": [[...]]}`.
-///
-/// With `path`, the text goes to that file through `AtomicFile.write`.
-func emit(
-  _ table: DataTable, format: OutputFormat, header: [(String, JSONValue)] = [], to path: String?
-) throws {
-  let text: String
-  switch format {
-  case .csv:
-    text = PointFileWriter.csvText(table)
-  case .json:
-    var line = JSONLine(header)
-    line.append("columns", .array(table.columnNames.map { .string($0) }))
-    let rows = (0..<table.rowCount).map { row in
-      JSONValue.array(table.columns.map { .number($0[row]) })
-    }
-    line.append("rows", .array(rows))
-    text = line.encoded + "\n"
-  }
-  if let path, !isStandardOutput(path) {
-    try AtomicFile.write(text, to: path)
-  } else {
-    try StandardOutput.write(text)
-  }
-}
-
-/// Writes `points` as CSV on standard output (`-`) or to a CSV or NPY file (by extension).
-func writePoints(_ points: [SIMD2<Double>], to path: String) throws {
-  if isStandardOutput(path) {
-    try StandardOutput.write(PointFileWriter.csvText(DataTable(points: points)))
-  } else {
-    try PointFileWriter.write(points, to: path)
-  }
 }
 
 extension DataTable {

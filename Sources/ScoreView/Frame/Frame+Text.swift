@@ -1,16 +1,18 @@
-// Writing text into a frame within a column limit, one one-column glyph per column.
+// Writing text into a frame, one one-column glyph per column, within a column limit.
 
 extension Frame {
-  /// Writes `text` from (x, y) over at most `limit` columns and returns the columns used.
+  /// Writes `text` from (x, y) rightwards over at most `limit` columns and returns the
+  /// columns used.
   ///
   /// Each Unicode scalar takes one column. Scalars that may not be exactly one column wide
   /// (controls, combining marks, format characters, East Asian wide and fullwidth ranges,
-  /// emoji) and, in `.ascii` style, every non-ASCII scalar are written as "?". Writes
-  /// outside the frame are clipped as in `put`.
+  /// emoji) and, in `.ascii` style, every non-ASCII scalar are written as "?", so the text
+  /// never takes more columns on a terminal than it does here. Writes outside the frame are
+  /// clipped. Only the glyphs change unless colours or attributes are given.
   @discardableResult
-  mutating func write(
-    _ text: String, x: Int, y: Int, limit: Int, style: GlyphStyle, foreground: CellColor? = nil,
-    background: CellColor? = nil, attributes: CellAttributes? = nil
+  public mutating func put(
+    _ text: String, x: Int, y: Int, limit: Int = .max, style: GlyphStyle = .unicode,
+    foreground: CellColor? = nil, background: CellColor? = nil, attributes: CellAttributes? = nil
   ) -> Int {
     var column = 0
     for scalar in text.unicodeScalars {

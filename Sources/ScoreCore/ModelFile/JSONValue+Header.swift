@@ -1,16 +1,6 @@
-// A JSON value as the safetensors header holds it, kept exact enough to check types.
+// What the model file's reader asks of a header value: a summary for messages, an offset.
 
-/// Any JSON value of a safetensors header, with integers, other numbers, booleans and
-/// strings kept apart for error messages. `HeaderJSONParser` makes them.
-enum HeaderValue {
-  case object([String: HeaderValue])
-  case array([HeaderValue])
-  case string(String)
-  case integer(Int)
-  case number(Double)
-  case boolean(Bool)
-  case null
-
+extension JSONValue {
   /// The value as it would appear in the file, shortened and escaped, for messages.
   var summary: String {
     switch self {
@@ -19,7 +9,7 @@ enum HeaderValue {
     case .string(let text): EscapedText.quoted(text)
     case .integer(let value): "'\(value)'"
     case .number(let value): "'\(value)'"
-    case .boolean(let value): "'\(value)'"
+    case .bool(let value): "'\(value)'"
     case .null: "'null'"
     }
   }

@@ -21,7 +21,7 @@ func launchMillionWorkload(_ context: BenchContext) throws -> JSONObject {
   let scratch = NSTemporaryDirectory() + "scoreviz-launch-" + UUID().uuidString
   try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
   defer { try? FileManager.default.removeItem(atPath: scratch) }
-  let files = try ["csv", "npy"].map { format -> (format: String, path: String) in
+  let files = ["csv", "npy"].map { format -> (format: String, path: String) in
     let shared = context.dataFolder + "/moons-1m." + format
     if !context.quick, FileManager.default.isReadableFile(atPath: shared) { return (format, shared) }
     return (format, scratch + "/moons-\(count)." + format)

@@ -81,10 +81,11 @@ public final class TrainingEngine: Sendable {
     let thread = Thread { [self] in
       var session = TrainingSession(snapshot: snapshot, settings: settings)
       while !stopRequested.load(ordering: .acquiring) {
-        session.apply(inbox.withLock { commands in
-          defer { commands.removeAll(keepingCapacity: true) }
-          return commands
-        })
+        session.apply(
+          inbox.withLock { commands in
+            defer { commands.removeAll(keepingCapacity: true) }
+            return commands
+          })
         if session.snapshot.isPaused {
           publish(session.snapshot)
           Thread.sleep(forTimeInterval: 0.02)
@@ -111,10 +112,11 @@ public final class TrainingEngine: Sendable {
   public func trainSynchronously(steps: Int) {
     precondition(!running.load(ordering: .acquiring), "the training thread is running")
     var session = TrainingSession(snapshot: snapshot, settings: settings)
-    session.apply(inbox.withLock { commands in
-      defer { commands.removeAll() }
-      return commands
-    })
+    session.apply(
+      inbox.withLock { commands in
+        defer { commands.removeAll() }
+        return commands
+      })
     var remaining = steps
     while remaining > 0 && !session.snapshot.isPaused {
       let epoch = min(remaining, session.stepsPerEpoch)

@@ -106,7 +106,8 @@ struct TrainingSession {
     snapshot.network = lastGoodNetwork
     snapshot.networkGeneration += 1
     snapshot.learningRate = rate
-    snapshot.notice = "diverged: restored the last good weights, lr halved to \(NumberText.significant(Double(rate), digits: 3, missing: "—"))"
+    snapshot.notice =
+      "diverged: restored the last good weights, lr halved to \(NumberText.significant(Double(rate), digits: 3, missing: "—"))"
   }
 
   private mutating func replaceNetwork(notice: String?) {

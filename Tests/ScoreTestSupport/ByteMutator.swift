@@ -29,7 +29,8 @@ public struct ByteMutator: Sendable {
     self.seed = seed
   }
 
-  private static let specialBytes: [UInt8] = Array("\0\u{1B}\u{07}\r\n\t\"',;#[]{}()=:\\ .-+eE0".utf8) + [0x7F, 0x80, 0xC3, 0xFF]
+  private static let specialBytes: [UInt8] =
+    Array("\0\u{1B}\u{07}\r\n\t\"',;#[]{}()=:\\ .-+eE0".utf8) + [0x7F, 0x80, 0xC3, 0xFF]
   private static let edgeNumbers = [
     "2147483647", "4294967295", "9223372036854775807", "18446744073709551616", "99999999999999999999999",
     "-1", "0", "-0", "1e309", "-1e309", "4.9e-324", "1e-400", "65535", "65536", "50000001", "1_0",

@@ -79,7 +79,19 @@ public func makeTemporaryFolder() throws -> String {
 private final class LockedData: @unchecked Sendable {
   private let lock = NSLock()
   private var data: Data?
-  func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-  var isSet: Bool { lock.lock(); defer { lock.unlock() }; return data != nil }
-  var value: Data { lock.lock(); defer { lock.unlock() }; return data ?? Data() }
+  func set(_ value: Data) {
+    lock.lock()
+    data = value
+    lock.unlock()
+  }
+  var isSet: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return data != nil
+  }
+  var value: Data {
+    lock.lock()
+    defer { lock.unlock() }
+    return data ?? Data()
+  }
 }

@@ -87,8 +87,10 @@ import Testing
   @Test(arguments: [
     (["--samples", "a.csv"], "--samples and --reference go together"),
     ([], "Give --samples A --reference B, or --model M --data F"),
-    (["--samples", "a.csv", "--reference", "a.csv", "--model", "m"],
-     "Give either --samples with --reference, or --model with --data"),
+    (
+      ["--samples", "a.csv", "--reference", "a.csv", "--model", "m"],
+      "Give either --samples with --reference, or --model with --data"
+    ),
   ])
   func inconsistentInputsAreUsageErrors(_ options: [String], message: String) throws {
     let result = try runScoreviz(["eval"] + options)

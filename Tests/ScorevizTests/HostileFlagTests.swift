@@ -13,20 +13,42 @@ import Testing
     // Counts and sizes that would allocate too much, and their negative and zero sides.
     (["data", "moons", "-n", "10000000000"], "-n must be at most 10000000, got 10000000000"),
     (["data", "moons", "-n", "-5"], "-n must be at least 1, got -5"),
-    (["data", "moons", "-n", "99999999999999999999999"], "The value '99999999999999999999999' is invalid for '-n <count>'"),
+    (
+      ["data", "moons", "-n", "99999999999999999999999"],
+      "The value '99999999999999999999999' is invalid for '-n <count>'"
+    ),
     (["kde", "--dataset", "moons", "-n", "1", "--grid", "2x2"], "-n must be at least 2, got 1"),
-    (["sample", "--model", "m.safetensors", "--particles", "1000000000"], "--particles must be at most 10000000, got 1000000000"),
+    (
+      ["sample", "--model", "m.safetensors", "--particles", "1000000000"],
+      "--particles must be at most 10000000, got 1000000000"
+    ),
     (["sample", "--model", "m.safetensors", "--particles", "0"], "--particles must be at least 1, got 0"),
     (["sample", "--model", "m.safetensors", "--threads", "100000"], "--threads must be at most 64, got 100000"),
-    (["sample", "--model", "m.safetensors", "--steps-per-level", "-1"], "--steps-per-level must be at least 0, got -1"),
-    (["sample", "--model", "m.safetensors", "--plain", "--steps", "10000000"], "--steps must be at most 1000000, got 10000000"),
+    (
+      ["sample", "--model", "m.safetensors", "--steps-per-level", "-1"], "--steps-per-level must be at least 0, got -1"
+    ),
+    (
+      ["sample", "--model", "m.safetensors", "--plain", "--steps", "10000000"],
+      "--steps must be at most 1000000, got 10000000"
+    ),
     (["train", "--batch", "100000000"], "--batch must be at most 16384, got 100000000"),
     (["train", "--batch", "0"], "--batch must be at least 1, got 0"),
     (["train", "--steps", "10000000000"], "--steps must be at most 1000000000, got 10000000000"),
-    (["train", "--sigmas", "1:0.01:1000000000"], "--sigmas: column 8: Expected a whole number of levels between 1 and 1000, found '1000000000'"),
-    (["train", "--sigmas", "nan:0.01:10"], "--sigmas: column 1: Expected a noise level between 1e-06 and 1e+06, found 'nan'"),
-    (["train", "--sigmas", "1e30:0.01:10"], "--sigmas: column 1: Expected a noise level between 1e-06 and 1e+06, found '1e30'"),
-    (["eval", "--model", "m.safetensors", "--particles", "1000000"], "--particles must be at most 100000, got 1000000"),
+    (
+      ["train", "--sigmas", "1:0.01:1000000000"],
+      "--sigmas: column 8: Expected a whole number of levels between 1 and 1000, found '1000000000'"
+    ),
+    (
+      ["train", "--sigmas", "nan:0.01:10"],
+      "--sigmas: column 1: Expected a noise level between 1e-06 and 1e+06, found 'nan'"
+    ),
+    (
+      ["train", "--sigmas", "1e30:0.01:10"],
+      "--sigmas: column 1: Expected a noise level between 1e-06 and 1e+06, found '1e30'"
+    ),
+    (
+      ["eval", "--model", "m.safetensors", "--particles", "1000000"], "--particles must be at most 100000, got 1000000"
+    ),
     (["eval", "--model", "m.safetensors", "--particles", "1"], "--particles must be at least 2, got 1"),
     (["bench", "--runs", "1000000000"], "--runs must be at most 100, got 1000000000"),
     (["render", "--steps", "-1"], "--steps must be at least 0, got -1"),
@@ -35,23 +57,52 @@ import Testing
     (["render", "--width", "0"], "--width must be at least 1, got 0"),
     (["live", "--particles", "1000000"], "--particles must be at most 100000, got 1000000"),
     (["live", "--batch", "100000000"], "--batch must be at most 16384, got 100000000"),
-    (["live", "--sigmas", "1:0.01:1000000000"], "--sigmas: column 8: Expected a whole number of levels between 1 and 1000, found '1000000000'"),
+    (
+      ["live", "--sigmas", "1:0.01:1000000000"],
+      "--sigmas: column 8: Expected a whole number of levels between 1 and 1000, found '1000000000'"
+    ),
     (["live", "--seed", "-1"], "The value '-1' is invalid for '--seed <seed>'"),
     // Grids.
-    (["kde", "--dataset", "moons", "--grid", "100000x100000"], "--grid may have at most 4000000 cells, got 100000x100000"),
-    (["kde", "--dataset", "moons", "--grid", "9999999999x9999999999"], "--grid may have at most 4000000 cells, got 9999999999x9999999999"),
+    (
+      ["kde", "--dataset", "moons", "--grid", "100000x100000"],
+      "--grid may have at most 4000000 cells, got 100000x100000"
+    ),
+    (
+      ["kde", "--dataset", "moons", "--grid", "9999999999x9999999999"],
+      "--grid may have at most 4000000 cells, got 9999999999x9999999999"
+    ),
     (["kde", "--dataset", "moons", "--grid", "0x5"], "--grid needs at least 1 column and 1 row, got 0x5"),
-    (["field", "--source", "kde", "--dataset", "moons", "--grid", "-3x5"], "--grid needs at least 1 column and 1 row, got -3x5"),
-    (["field", "--source", "kde", "--dataset", "moons", "--grid", "3by5"], "The value '3by5' is invalid for '--grid <grid>'"),
+    (
+      ["field", "--source", "kde", "--dataset", "moons", "--grid", "-3x5"],
+      "--grid needs at least 1 column and 1 row, got -3x5"
+    ),
+    (
+      ["field", "--source", "kde", "--dataset", "moons", "--grid", "3by5"],
+      "The value '3by5' is invalid for '--grid <grid>'"
+    ),
     // Real numbers: zero, negative, NaN, infinite, huge.
-    (["kde", "--dataset", "moons", "--grid", "2x2", "--bandwidth", "1e-300"], "--bandwidth must be between 1e-100 and 1e+100, got 1e-300"),
-    (["kde", "--dataset", "moons", "--grid", "2x2", "--bandwidth", "nan"], "--bandwidth must be between 1e-100 and 1e+100, got nan"),
-    (["kde", "--dataset", "moons", "--grid", "2x2", "--bandwidth", "-1"], "--bandwidth must be between 1e-100 and 1e+100, got -1.0"),
+    (
+      ["kde", "--dataset", "moons", "--grid", "2x2", "--bandwidth", "1e-300"],
+      "--bandwidth must be between 1e-100 and 1e+100, got 1e-300"
+    ),
+    (
+      ["kde", "--dataset", "moons", "--grid", "2x2", "--bandwidth", "nan"],
+      "--bandwidth must be between 1e-100 and 1e+100, got nan"
+    ),
+    (
+      ["kde", "--dataset", "moons", "--grid", "2x2", "--bandwidth", "-1"],
+      "--bandwidth must be between 1e-100 and 1e+100, got -1.0"
+    ),
     (["field", "--model", "m.safetensors", "--sigma", "nan"], "--source model needs a positive --sigma"),
-    (["field", "--model", "m.safetensors", "--sigma", "1e7"], "--sigma must be between 1e-06 and 1e+06, got 10000000.0"),
+    (
+      ["field", "--model", "m.safetensors", "--sigma", "1e7"], "--sigma must be between 1e-06 and 1e+06, got 10000000.0"
+    ),
     (["sample", "--model", "m.safetensors", "--eps", "0"], "--eps must be positive, got 0.0"),
     (["sample", "--model", "m.safetensors", "--eps", "inf"], "--eps must be at most 1, got inf"),
-    (["sample", "--model", "m.safetensors", "--plain", "--sigma", "-0.5"], "--sigma must be between 1e-06 and 1e+06, got -0.5"),
+    (
+      ["sample", "--model", "m.safetensors", "--plain", "--sigma", "-0.5"],
+      "--sigma must be between 1e-06 and 1e+06, got -0.5"
+    ),
     (["eval", "--model", "m.safetensors", "--eps", "nan"], "--eps must be positive, got nan"),
     (["train", "--lr", "nan"], "--lr must be positive, got nan"),
     (["train", "--lr", "inf"], "--lr must be at most 1e+06, got inf"),
@@ -61,9 +112,18 @@ import Testing
     (["train", "--objective", "dsm", "--dsm-sigma", "1e-9"], "--dsm-sigma must be between 1e-06 and 1e+06, got 1e-09"),
     (["live", "--lr", "-1"], "--lr must be positive, got -1.0"),
     // Columns.
-    (["kde", "--data", "p.csv", "--columns", "x,x", "--grid", "2x2"], "--columns: the two columns must differ, found 'x,x'"),
-    (["kde", "--data", "p.csv", "--columns", "x,y,z", "--grid", "2x2"], "--columns: expected two columns such as 'x,y' or '0,1', found 'x,y,z'"),
-    (["kde", "--data", "p.csv", "--columns", "", "--grid", "2x2"], "--columns: expected two columns such as 'x,y' or '0,1', found ''"),
+    (
+      ["kde", "--data", "p.csv", "--columns", "x,x", "--grid", "2x2"],
+      "--columns: the two columns must differ, found 'x,x'"
+    ),
+    (
+      ["kde", "--data", "p.csv", "--columns", "x,y,z", "--grid", "2x2"],
+      "--columns: expected two columns such as 'x,y' or '0,1', found 'x,y,z'"
+    ),
+    (
+      ["kde", "--data", "p.csv", "--columns", "", "--grid", "2x2"],
+      "--columns: expected two columns such as 'x,y' or '0,1', found ''"
+    ),
     (["train", "--data", "p.csv", "--columns", "x,"], "--columns: empty column name in 'x,'"),
     // Empty names and contradictions.
     (["data", "moons", "-o", ""], "-o needs a file name, got ''"),
@@ -81,9 +141,18 @@ import Testing
     (["field", "--source", "kde", "--dataset", "moons", "--drop-missing"], "--drop-missing goes with --data FILE"),
     (["kde", "--data", "p.csv", "--dataset", "moons", "--grid", "2x2"], "Give either --data or --dataset, not both"),
     (["train", "--objective", "ncsn", "--dsm-sigma", "0.1"], "--dsm-sigma goes with --objective dsm"),
-    (["sample", "--model", "m.safetensors", "--steps", "5"], "--steps goes with --plain; annealing takes --steps-per-level"),
-    (["sample", "--model", "m.safetensors", "--plain", "--steps-per-level", "5"], "--steps-per-level goes without --plain"),
-    (["eval", "--samples", "a.csv", "--reference", "b.csv", "--particles", "10"], "--particles, --steps-per-level, --eps, --data and --dataset go with --model, not --samples"),
+    (
+      ["sample", "--model", "m.safetensors", "--steps", "5"],
+      "--steps goes with --plain; annealing takes --steps-per-level"
+    ),
+    (
+      ["sample", "--model", "m.safetensors", "--plain", "--steps-per-level", "5"],
+      "--steps-per-level goes without --plain"
+    ),
+    (
+      ["eval", "--samples", "a.csv", "--reference", "b.csv", "--particles", "10"],
+      "--particles, --steps-per-level, --eps, --data and --dataset go with --model, not --samples"
+    ),
     (["bench", "--quick", "--runs", "3"], "--runs goes without --quick, which runs once"),
     // What the argument parser itself refuses.
     (["data", "moons", "--frobnicate"], "Unknown option '--frobnicate'"),
@@ -118,7 +187,8 @@ import Testing
     #expect(result.status == 64)
     #expect(
       validationMessage(result.standardError)
-        == "--bandwidth \(given) is out of bounds for moons: h must lie between \(bounds[1]) and \(bounds[2]), 10⁻⁶ to 10⁶ times the data's spread \(bounds[0])")
+        == "--bandwidth \(given) is out of bounds for moons: h must lie between \(bounds[1]) and \(bounds[2]), 10⁻⁶ to 10⁶ times the data's spread \(bounds[0])"
+    )
     #expect(result.standardOutput.isEmpty)
   }
 

@@ -70,7 +70,8 @@ import Testing
     Case(
       name: "binary.csv", contents: Array("x,y\n1,2\n".utf8) + [0xFF, 0x00, 0x1B],
       command: kde, status: 65, message: "3:2: expected CSV text or an NPY file, found a NUL byte"),
-    Case(name: "/dev/zero", command: kde, status: 65, message: "1:1: expected CSV text or an NPY file, found a NUL byte"),
+    Case(
+      name: "/dev/zero", command: kde, status: 65, message: "1:1: expected CSV text or an NPY file, found a NUL byte"),
     Case(name: "missing.csv", command: kde, status: 66, message: "cannot open: No such file or directory"),
     Case(
       name: "duplicate.safetensors",
@@ -81,11 +82,14 @@ import Testing
       command: field, status: 65, message: "header: line 1, column 65: arrays and objects nested deeper than 64 levels"),
     Case(
       name: "length.safetensors", contents: safetensors("{}", declaredLength: UInt64.max),
-      command: field, status: 65, message: "header: length 18446744073709551615 runs past the end of the file (2 bytes follow it)"),
+      command: field, status: 65,
+      message: "header: length 18446744073709551615 runs past the end of the file (2 bytes follow it)"),
     Case(
       name: "ladder.safetensors", contents: model(metadata: ["sigmas": "1:0.01:1000000000"]),
       command: field, status: 65,
-      message: "metadata: sigmas '1:0.01:1000000000': Expected a whole number of levels between 1 and 1000, found '1000000000'"),
+      message:
+        "metadata: sigmas '1:0.01:1000000000': Expected a whole number of levels between 1 and 1000, found '1000000000'"
+    ),
     Case(
       name: "escape.safetensors", contents: model(metadata: ["format": "\u{1B}]0;owned\u{07}\r\n"]),
       command: field, status: 65, message: "metadata: format '\\x1b]0;owned\\x07\\r\\n' is not 'scoreviz-ncsn-mlp/1'"),
@@ -104,7 +108,9 @@ import Testing
     #expect(seconds < 10, "took \(seconds) s", sourceLocation: sourceLocation)
     #expect(result.status == status, "\(result.standardError)", sourceLocation: sourceLocation)
     let controls = result.standardError.unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F }
-    #expect(controls.isEmpty, "control bytes on stderr: \(result.standardError.debugDescription)", sourceLocation: sourceLocation)
+    #expect(
+      controls.isEmpty, "control bytes on stderr: \(result.standardError.debugDescription)",
+      sourceLocation: sourceLocation)
     #expect(result.standardError == "scoreviz: " + expected + "\n", sourceLocation: sourceLocation)
   }
 
@@ -117,17 +123,25 @@ import Testing
       #expect(FileManager.default.createFile(atPath: path, contents: Data(contents)))
     }
     let separator = hostile.message.first?.isNumber == true ? ":" : ": "
-    try Self.expectOneCleanLine(hostile.command + [path], status: hostile.status, line: path + separator + hostile.message)
+    try Self.expectOneCleanLine(
+      hostile.command + [path], status: hostile.status, line: path + separator + hostile.message)
   }
 
   /// Theme files by name from --themes-dir: nesting, escape bytes, an endless file, a
   /// folder in a theme's place.
-  @Test(arguments: [
-    ("deep", "[colors]\ntext = " + String(repeating: "[", count: 100_000), Int32(65), ":2:72: arrays nested deeper than 64 levels"),
-    ("escape", "[colors]\ntext = \"\u{1B}[2J\u{07}\"\r\n", 65, ":2:8: expected a colour '#RRGGBB', '#GG' or 'default', found '\\x1b[2J\\x07'"),
-    ("zero", nil, 65, ": file is larger than 1048576 bytes, the most a theme file may have"),
-    ("folder", nil, 66, ": cannot open: Is a directory"),
-  ] as [(String, String?, Int32, String)])
+  @Test(
+    arguments: [
+      (
+        "deep", "[colors]\ntext = " + String(repeating: "[", count: 100_000), Int32(65),
+        ":2:72: arrays nested deeper than 64 levels"
+      ),
+      (
+        "escape", "[colors]\ntext = \"\u{1B}[2J\u{07}\"\r\n", 65,
+        ":2:8: expected a colour '#RRGGBB', '#GG' or 'default', found '\\x1b[2J\\x07'"
+      ),
+      ("zero", nil, 65, ": file is larger than 1048576 bytes, the most a theme file may have"),
+      ("folder", nil, 66, ": cannot open: Is a directory"),
+    ] as [(String, String?, Int32, String)])
   func hostileThemeGivesOneCleanLine(name: String, text: String?, status: Int32, message: String) throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -150,12 +164,16 @@ import Testing
     let path = try writeTextFile(
       "colors = 5\n[colors]\ntext = \"#ffffff\"\n\"spark\\u001b\" = \"#000000\"\n", named: "odd.toml", in: folder)
     let result = try runScoreviz(
-      ["render", "--steps", "0", "--width", "80", "--height", "24", "--particles", "10", "--themes-dir", folder, "--theme", "odd"])
+      [
+        "render", "--steps", "0", "--width", "80", "--height", "24", "--particles", "10", "--themes-dir", folder,
+        "--theme", "odd",
+      ])
     #expect(result.status == 0, "\(result.standardError)")
-    #expect(result.standardError == """
-      scoreviz: warning: \(path):1:1: unknown key 'colors' outside any table skipped
-      scoreviz: warning: \(path):4:1: unknown key 'spark\\x1b' in table 'colors' skipped
+    #expect(
+      result.standardError == """
+        scoreviz: warning: \(path):1:1: unknown key 'colors' outside any table skipped
+        scoreviz: warning: \(path):4:1: unknown key 'spark\\x1b' in table 'colors' skipped
 
-      """)
+        """)
   }
 }

@@ -21,9 +21,15 @@ import Testing
 
   @Test(arguments: [
     (["field", "--grid", "2x2", "--sigma", "0.5"], "the model's score is not finite at (-1.5, -1.5) for σ = 0.5"),
-    (["field", "--grid", "2x2", "--sigma", "0.5", "--format", "json"], "the model's score is not finite at (-1.5, -1.5) for σ = 0.5"),
+    (
+      ["field", "--grid", "2x2", "--sigma", "0.5", "--format", "json"],
+      "the model's score is not finite at (-1.5, -1.5) for σ = 0.5"
+    ),
     (["sample", "--particles", "10"], "the model's score is not finite at (0.0, 0.0) for σ = 1.0"),
-    (["eval", "--dataset", "moons", "-n", "100", "--particles", "10"], "the model's score is not finite at (0.0, 0.0) for σ = 1.0"),
+    (
+      ["eval", "--dataset", "moons", "-n", "100", "--particles", "10"],
+      "the model's score is not finite at (0.0, 0.0) for σ = 1.0"
+    ),
   ])
   func anOverflowingModelIsADataError(_ arguments: [String], message: String) throws {
     let folder = try makeTemporaryFolder()
@@ -47,7 +53,8 @@ import Testing
     #expect(result.status == 65, "\(result.standardError)")
     #expect(
       result.standardError
-        == "scoreviz: \(data): the KDE with h = 1e-100 is not finite at (1e+100, 0.0), too far from the data for this bandwidth\n")
+        == "scoreviz: \(data): the KDE with h = 1e-100 is not finite at (1e+100, 0.0), too far from the data for this bandwidth\n"
+    )
     #expect(result.standardOutput.isEmpty)
   }
 }

@@ -110,7 +110,8 @@ import Testing
     let folder = try makeTemporaryFolder()
     let result = try runScoreviz(["train", "--steps", "1000000", "--save", folder + "/absent/m.safetensors"])
     #expect(result.status == 73)
-    #expect(result.standardError == "scoreviz: \(folder)/absent/m.safetensors: cannot write: No such file or directory\n")
+    #expect(
+      result.standardError == "scoreviz: \(folder)/absent/m.safetensors: cannot write: No such file or directory\n")
     #expect(try folderContents(folder).isEmpty)
   }
 
@@ -171,7 +172,19 @@ import Testing
 private final class ReceivedBytes: @unchecked Sendable {
   private let lock = NSLock()
   private var data: Data?
-  func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-  var isSet: Bool { lock.lock(); defer { lock.unlock() }; return data != nil }
-  var value: Data { lock.lock(); defer { lock.unlock() }; return data ?? Data() }
+  func set(_ value: Data) {
+    lock.lock()
+    data = value
+    lock.unlock()
+  }
+  var isSet: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return data != nil
+  }
+  var value: Data {
+    lock.lock()
+    defer { lock.unlock() }
+    return data ?? Data()
+  }
 }

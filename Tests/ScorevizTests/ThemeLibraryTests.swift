@@ -61,7 +61,8 @@ import Testing
       _ = try library.load(named: "bad")
       Issue.record("no error for bad.toml")
     } catch {
-      #expect(error.description == folder + "/bad.toml:2:8: expected a colour '#RRGGBB', '#GG' or 'default', found '#zz'")
+      #expect(
+        error.description == folder + "/bad.toml:2:8: expected a colour '#RRGGBB', '#GG' or 'default', found '#zz'")
     }
     do {
       _ = try library.load(named: "binary")
@@ -80,13 +81,17 @@ import Testing
     try FileManager.default.createSymbolicLink(atPath: folder + "/zero.toml", withDestinationPath: "/dev/zero")
     _ = FileManager.default.createFile(atPath: folder + "/bell\u{07}.toml", contents: Data())
     let library = ThemeLibrary(folder: folder)
-    #expect(throws: ThemeError(
-      file: folder + "/zero.toml", line: 0, column: 0,
-      message: "file is larger than 1048576 bytes, the most a theme file may have")) {
+    #expect(
+      throws: ThemeError(
+        file: folder + "/zero.toml", line: 0, column: 0,
+        message: "file is larger than 1048576 bytes, the most a theme file may have")
+    ) {
       try library.load(named: "zero")
     }
-    #expect(throws: ThemeError(
-      file: folder + "/folder.toml", line: 0, column: 0, message: "cannot open: Is a directory", kind: .cannotOpen)) {
+    #expect(
+      throws: ThemeError(
+        file: folder + "/folder.toml", line: 0, column: 0, message: "cannot open: Is a directory", kind: .cannotOpen)
+    ) {
       try library.load(named: "folder")
     }
     do {

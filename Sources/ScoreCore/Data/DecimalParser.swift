@@ -77,7 +77,8 @@ enum DecimalParser {
     guard i == count else { return nil }
     if significantDigits <= 15 && decimalExponent >= -22 && decimalExponent <= 22 {
       var value = Double(mantissa)
-      value = decimalExponent < 0
+      value =
+        decimalExponent < 0
         ? value / exactPowersOfTen[-decimalExponent] : value * exactPowersOfTen[decimalExponent]
       return negative ? -value : value
     }

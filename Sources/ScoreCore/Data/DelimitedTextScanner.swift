@@ -144,7 +144,9 @@ struct DelimitedTextScanner {
             var end = p + 1
             while end < count, end - p < 4, bytes[end] & 0xC0 == 0x80 { end += 1 }
             throw error(
-              at: p, message: "expected a separator after the closing quote, found \(EscapedText.quoted(bytes: bytes[p..<end]))")
+              at: p,
+              message:
+                "expected a separator after the closing quote, found \(EscapedText.quoted(bytes: bytes[p..<end]))")
           }
         }
       } else {
@@ -192,7 +194,8 @@ struct DelimitedTextScanner {
 
   /// The field's content as text, with `""` turned into `"`.
   func text(of field: Field) -> String {
-    let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[field.contentStart..<field.contentEnd]), as: UTF8.self)
+    let raw = String(
+      decoding: UnsafeBufferPointer(rebasing: bytes[field.contentStart..<field.contentEnd]), as: UTF8.self)
     return field.hasEscapedQuotes ? raw.replacingOccurrences(of: "\"\"", with: "\"") : raw
   }
 

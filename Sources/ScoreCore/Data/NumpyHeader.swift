@@ -59,7 +59,9 @@ struct NumpyHeader: Equatable {
       }.joined()
       throw failure("bad magic '\(found)', expected '\\x93NUMPY'")
     }
-    guard bytes.count >= 8 else { throw failure("truncated: expected at least 10 bytes of header, found \(bytes.count)") }
+    guard bytes.count >= 8 else {
+      throw failure("truncated: expected at least 10 bytes of header, found \(bytes.count)")
+    }
     let major = bytes[6]
     let minor = bytes[7]
     guard (1...3).contains(major), minor == 0 else {
@@ -82,7 +84,9 @@ struct NumpyHeader: Equatable {
     let headerBytes = UnsafeBufferPointer(rebasing: bytes[prefixLength..<dataOffset])
     let text: String
     if major == 3 {
-      guard let decoded = String(validating: headerBytes, as: UTF8.self) else { throw failure("header text is not UTF-8") }
+      guard let decoded = String(validating: headerBytes, as: UTF8.self) else {
+        throw failure("header text is not UTF-8")
+      }
       text = decoded
     } else {
       text = String(String.UnicodeScalarView(headerBytes.map { Unicode.Scalar($0) }))

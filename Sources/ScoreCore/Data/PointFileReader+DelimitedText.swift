@@ -59,7 +59,8 @@ extension PointFileReader {
     let hasSecond = try scanner.nextRecord()
     let secondFieldCount = hasSecond ? scanner.fields.count : 0
     let secondHasFraction =
-      hasSecond && scanner.fields.contains { field in
+      hasSecond
+      && scanner.fields.contains { field in
         if case .number(let value) = classify(scanner.content(of: field)) { return value.rounded() != value }
         return false
       }
@@ -107,7 +108,8 @@ extension PointFileReader {
       if case .number(let xValue) = x, case .number(let yValue) = y {
         if abs(xValue) > coordinateLimit || abs(yValue) > coordinateLimit {
           let field = abs(xValue) > coordinateLimit ? fields[xField] : fields[yField]
-          throw scanner.error(at: field.tokenStart, message: tooLargeMessage(scanner.text(of: field), limit: coordinateLimit))
+          throw scanner.error(
+            at: field.tokenStart, message: tooLargeMessage(scanner.text(of: field), limit: coordinateLimit))
         }
         guard points.count < pointLimit else {
           throw scanner.error(at: fields[0].tokenStart, message: tooManyPointsMessage(limit: pointLimit))
@@ -125,7 +127,9 @@ extension PointFileReader {
           break
         }
         throw scanner.error(
-          at: field.tokenStart, message: describeBadValue(value, isEmpty: field.contentStart == field.contentEnd, shown: scanner.shown(field)))
+          at: field.tokenStart,
+          message: describeBadValue(value, isEmpty: field.contentStart == field.contentEnd, shown: scanner.shown(field))
+        )
       }
       droppedRows += 1
     }
@@ -195,14 +199,17 @@ extension PointFileReader {
         guard index >= 0 && index < columnCount else {
           throw DatasetError(
             .usage, file: file,
-            message: "column index \(index) is out of range: the file has \(columnCount) columns (0 to \(columnCount - 1))")
+            message:
+              "column index \(index) is out of range: the file has \(columnCount) columns (0 to \(columnCount - 1))")
         }
         return index
       case .name(let name):
         guard let header else {
           throw DatasetError(
             .usage, file: file,
-            message: "column \(EscapedText.quoted(name)) is chosen by name but the file has no header; choose columns by index")
+            message:
+              "column \(EscapedText.quoted(name)) is chosen by name but the file has no header; choose columns by index"
+          )
         }
         guard let index = header.firstIndex(of: name) else {
           throw DatasetError(

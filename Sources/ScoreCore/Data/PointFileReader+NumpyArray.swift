@@ -39,7 +39,9 @@ extension PointFileReader {
     guard !overflow, found >= expectedBytes else {
       throw DatasetError(
         .data, file: file,
-        message: "truncated data: expected \(overflow ? "more than \(Int.max)" : String(expectedBytes)) bytes for shape \(shapeText), found \(found)")
+        message:
+          "truncated data: expected \(overflow ? "more than \(Int.max)" : String(expectedBytes)) bytes for shape \(shapeText), found \(found)"
+      )
     }
     let chosen: [Int]
     if let columns {
@@ -104,7 +106,9 @@ extension PointFileReader {
     if let large = points.firstIndex(where: { max(abs($0.x), abs($0.y)) > coordinateLimit }) {
       let point = points[large]
       let (column, value) = abs(point.x) > coordinateLimit ? (chosen[0], point.x) : (chosen[1], point.y)
-      throw DatasetError(.data, file: file, message: "\(tooLargeMessage("\(value)", limit: coordinateLimit)) at index [\(large), \(column)]")
+      throw DatasetError(
+        .data, file: file,
+        message: "\(tooLargeMessage("\(value)", limit: coordinateLimit)) at index [\(large), \(column)]")
     }
     return PointFileContents(points: points, droppedRows: droppedRows, format: .npy, header: nil, columnIndices: chosen)
   }

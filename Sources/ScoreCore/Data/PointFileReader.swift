@@ -111,7 +111,9 @@ public enum PointFileReader {
       let dropped = contents.droppedRows > 0 ? " (skipped rows with missing values: \(contents.droppedRows))" : ""
       throw DatasetError(
         .data, file: file,
-        message: "expected at least \(minimumCount) point\(minimumCount == 1 ? "" : "s"), found \(contents.points.count)\(dropped)")
+        message:
+          "expected at least \(minimumCount) point\(minimumCount == 1 ? "" : "s"), found \(contents.points.count)\(dropped)"
+      )
     }
     return contents
   }

@@ -23,7 +23,8 @@ indirect enum PythonLiteral {
   var pythonRepresentation: String {
     switch self {
     case .dictionary(let pairs):
-      "{" + pairs.map { "\($0.key.pythonRepresentation): \($0.value.pythonRepresentation)" }.joined(separator: ", ") + "}"
+      "{" + pairs.map { "\($0.key.pythonRepresentation): \($0.value.pythonRepresentation)" }.joined(separator: ", ")
+        + "}"
     case .tuple(let items) where items.count == 1: "(\(items[0].pythonRepresentation),)"
     case .tuple(let items): "(" + items.map(\.pythonRepresentation).joined(separator: ", ") + ")"
     case .list(let items): "[" + items.map(\.pythonRepresentation).joined(separator: ", ") + "]"
@@ -53,7 +54,8 @@ indirect enum PythonLiteral {
     let value = try parser.parseValue(depth: 0)
     parser.skipWhitespace()
     guard parser.index == parser.characters.count else {
-      throw parser.failure("unexpected \(EscapedText.quoted(String(parser.characters[parser.index]))) after the dictionary")
+      throw parser.failure(
+        "unexpected \(EscapedText.quoted(String(parser.characters[parser.index]))) after the dictionary")
     }
     return value
   }

@@ -236,43 +236,55 @@ struct KDESpatialGrid {
       let visitedBottom = max(bottom, 0)
       let visitedTop = min(top, rows &- 1)
       if bottom >= 0 {
-        search.scan(xs: xs, ys: ys, from: starts[bottom &* columns &+ visitedLeft],
-                    to: starts[bottom &* columns &+ visitedRight &+ 1])
+        search.scan(
+          xs: xs, ys: ys, from: starts[bottom &* columns &+ visitedLeft],
+          to: starts[bottom &* columns &+ visitedRight &+ 1])
       }
       if top < rows && ring > 0 {
-        search.scan(xs: xs, ys: ys, from: starts[top &* columns &+ visitedLeft],
-                    to: starts[top &* columns &+ visitedRight &+ 1])
+        search.scan(
+          xs: xs, ys: ys, from: starts[top &* columns &+ visitedLeft],
+          to: starts[top &* columns &+ visitedRight &+ 1])
       }
       let innerBottom = max(bottom &+ 1, 0)
       let innerTop = min(top &- 1, rows &- 1)
       if innerBottom <= innerTop {
         for row in innerBottom...innerTop {
           if left >= 0 {
-            search.scan(xs: xs, ys: ys, from: starts[row &* columns &+ left],
-                        to: starts[row &* columns &+ left &+ 1])
+            search.scan(
+              xs: xs, ys: ys, from: starts[row &* columns &+ left],
+              to: starts[row &* columns &+ left &+ 1])
           }
           if right < columns {
-            search.scan(xs: xs, ys: ys, from: starts[row &* columns &+ right],
-                        to: starts[row &* columns &+ right &+ 1])
+            search.scan(
+              xs: xs, ys: ys, from: starts[row &* columns &+ right],
+              to: starts[row &* columns &+ right &+ 1])
           }
         }
       }
       var unvisited = Double.infinity
       if visitedLeft > 0 {
-        unvisited = min(unvisited, distanceSquared(
-          from: query, columns: 0, visitedLeft &- 1, rows: 0, rows &- 1))
+        unvisited = min(
+          unvisited,
+          distanceSquared(
+            from: query, columns: 0, visitedLeft &- 1, rows: 0, rows &- 1))
       }
       if visitedRight < columns &- 1 {
-        unvisited = min(unvisited, distanceSquared(
-          from: query, columns: visitedRight &+ 1, columns &- 1, rows: 0, rows &- 1))
+        unvisited = min(
+          unvisited,
+          distanceSquared(
+            from: query, columns: visitedRight &+ 1, columns &- 1, rows: 0, rows &- 1))
       }
       if visitedBottom > 0 {
-        unvisited = min(unvisited, distanceSquared(
-          from: query, columns: 0, columns &- 1, rows: 0, visitedBottom &- 1))
+        unvisited = min(
+          unvisited,
+          distanceSquared(
+            from: query, columns: 0, columns &- 1, rows: 0, visitedBottom &- 1))
       }
       if visitedTop < rows &- 1 {
-        unvisited = min(unvisited, distanceSquared(
-          from: query, columns: 0, columns &- 1, rows: visitedTop &+ 1, rows &- 1))
+        unvisited = min(
+          unvisited,
+          distanceSquared(
+            from: query, columns: 0, columns &- 1, rows: visitedTop &+ 1, rows &- 1))
       }
       let (best, index) = search.nearest
       if best <= unvisited { return index }

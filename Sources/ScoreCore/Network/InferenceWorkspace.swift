@@ -123,9 +123,11 @@ final class InferenceWorkspace {
     let biasPair = SIMD2(
       parameters[ScoreNetwork.outputBiasOffset], parameters[ScoreNetwork.outputBiasOffset + 1])
     let bias = SIMD16<Float>(
-      lowHalf: SIMD8(lowHalf: SIMD4(lowHalf: biasPair, highHalf: biasPair),
+      lowHalf: SIMD8(
+        lowHalf: SIMD4(lowHalf: biasPair, highHalf: biasPair),
         highHalf: SIMD4(lowHalf: biasPair, highHalf: biasPair)),
-      highHalf: SIMD8(lowHalf: SIMD4(lowHalf: biasPair, highHalf: biasPair),
+      highHalf: SIMD8(
+        lowHalf: SIMD4(lowHalf: biasPair, highHalf: biasPair),
         highHalf: SIMD4(lowHalf: biasPair, highHalf: biasPair)))
     let scale = SIMD16<Float>(repeating: inverseNoise)
     let sums = UnsafePointer(partials.pointer)
@@ -149,13 +151,18 @@ final class InferenceWorkspace {
   /// vectors into one, so 16 vectors become one in 15 shuffle-and-add steps.
   @inline(__always)
   private static func reduceEightRows(_ p: UnsafePointer<Float>) -> SIMD16<Float> {
-    let v0 = halves(load16(p), load16(p + 16)), v1 = halves(load16(p + 32), load16(p + 48))
-    let v2 = halves(load16(p + 64), load16(p + 80)), v3 = halves(load16(p + 96), load16(p + 112))
+    let v0 = halves(load16(p), load16(p + 16))
+    let v1 = halves(load16(p + 32), load16(p + 48))
+    let v2 = halves(load16(p + 64), load16(p + 80))
+    let v3 = halves(load16(p + 96), load16(p + 112))
     let v4 = halves(load16(p + 128), load16(p + 144))
     let v5 = halves(load16(p + 160), load16(p + 176))
     let v6 = halves(load16(p + 192), load16(p + 208))
     let v7 = halves(load16(p + 224), load16(p + 240))
-    let w0 = quarters(v0, v1), w1 = quarters(v2, v3), w2 = quarters(v4, v5), w3 = quarters(v6, v7)
+    let w0 = quarters(v0, v1)
+    let w1 = quarters(v2, v3)
+    let w2 = quarters(v4, v5)
+    let w3 = quarters(v6, v7)
     return singles(eighths(w0, w1), eighths(w2, w3))
   }
 

@@ -54,15 +54,25 @@ enum MatrixKernels {
     row: Int, column: Int, depth: Int, a: UnsafePointer<Float>, rowStride: Int,
     depthStride: Int, b: UnsafePointer<Float>, epilogue: Epilogue
   ) {
-    var r0 = WideRow(), r1 = WideRow(), r2 = WideRow(), r3 = WideRow(), r4 = WideRow()
+    var r0 = WideRow()
+    var r1 = WideRow()
+    var r2 = WideRow()
+    var r3 = WideRow()
+    var r4 = WideRow()
     var r5 = WideRow()
-    let s1 = rowStride, s2 = rowStride &* 2, s3 = rowStride &* 3, s4 = rowStride &* 4
+    let s1 = rowStride
+    let s2 = rowStride &* 2
+    let s3 = rowStride &* 3
+    let s4 = rowStride &* 4
     let s5 = rowStride &* 5
     var ap = a + row &* rowStride
     var bp = b + column
     var k = 0
     while k < depth {
-      let b0 = load16(bp), b1 = load16(bp + 16), b2 = load16(bp + 32), b3 = load16(bp + 48)
+      let b0 = load16(bp)
+      let b1 = load16(bp + 16)
+      let b2 = load16(bp + 32)
+      let b3 = load16(bp + 48)
       r0.add(ap[0], b0, b1, b2, b3)
       r1.add(ap[s1], b0, b1, b2, b3)
       r2.add(ap[s2], b0, b1, b2, b3)
@@ -88,15 +98,27 @@ enum MatrixKernels {
     row: Int, column: Int, depth: Int, a: UnsafePointer<Float>, rowStride: Int,
     depthStride: Int, b: UnsafePointer<Float>, epilogue: Epilogue
   ) {
-    var r0 = NarrowRow(), r1 = NarrowRow(), r2 = NarrowRow(), r3 = NarrowRow()
-    var r4 = NarrowRow(), r5 = NarrowRow(), r6 = NarrowRow(), r7 = NarrowRow()
-    let s1 = rowStride, s2 = rowStride &* 2, s3 = rowStride &* 3, s4 = rowStride &* 4
-    let s5 = rowStride &* 5, s6 = rowStride &* 6, s7 = rowStride &* 7
+    var r0 = NarrowRow()
+    var r1 = NarrowRow()
+    var r2 = NarrowRow()
+    var r3 = NarrowRow()
+    var r4 = NarrowRow()
+    var r5 = NarrowRow()
+    var r6 = NarrowRow()
+    var r7 = NarrowRow()
+    let s1 = rowStride
+    let s2 = rowStride &* 2
+    let s3 = rowStride &* 3
+    let s4 = rowStride &* 4
+    let s5 = rowStride &* 5
+    let s6 = rowStride &* 6
+    let s7 = rowStride &* 7
     var ap = a + row &* rowStride
     var bp = b + column
     var k = 0
     while k < depth {
-      let b0 = load16(bp), b1 = load16(bp + 16)
+      let b0 = load16(bp)
+      let b1 = load16(bp + 16)
       r0.add(ap[0], b0, b1)
       r1.add(ap[s1], b0, b1)
       r2.add(ap[s2], b0, b1)

@@ -157,11 +157,22 @@ final class NetworkWorkspace {
   /// Both weight rows stay in sixteen registers; each row of a costs 8 loads and 16 FMAs.
   private func forwardOutputLayer(rows: Int, blocks: Int, parameters: UnsafePointer<Float>) {
     let w = parameters + ScoreNetwork.outputWeightOffset
-    let w00 = load16(w), w01 = load16(w + 16), w02 = load16(w + 32), w03 = load16(w + 48)
-    let w04 = load16(w + 64), w05 = load16(w + 80), w06 = load16(w + 96), w07 = load16(w + 112)
-    let w10 = load16(w + 128), w11 = load16(w + 144), w12 = load16(w + 160)
-    let w13 = load16(w + 176), w14 = load16(w + 192), w15 = load16(w + 208)
-    let w16 = load16(w + 224), w17 = load16(w + 240)
+    let w00 = load16(w)
+    let w01 = load16(w + 16)
+    let w02 = load16(w + 32)
+    let w03 = load16(w + 48)
+    let w04 = load16(w + 64)
+    let w05 = load16(w + 80)
+    let w06 = load16(w + 96)
+    let w07 = load16(w + 112)
+    let w10 = load16(w + 128)
+    let w11 = load16(w + 144)
+    let w12 = load16(w + 160)
+    let w13 = load16(w + 176)
+    let w14 = load16(w + 192)
+    let w15 = load16(w + 208)
+    let w16 = load16(w + 224)
+    let w17 = load16(w + 240)
     let bias = SIMD2(
       parameters[ScoreNetwork.outputBiasOffset], parameters[ScoreNetwork.outputBiasOffset + 1])
     let a = UnsafePointer(activations[2].pointer)

@@ -62,8 +62,11 @@ public struct Adam: Sendable, Equatable {
     let correction2 = 1 - pow(beta2, t)
     let stepSize = Float(Double(learningRate) / correction1)
     let correction2Root = Float(correction2.squareRoot())
-    let b1 = Float(beta1), b2 = Float(beta2), eps = epsilon
-    let c1 = Float(1 - beta1), c2 = Float(1 - beta2)
+    let b1 = Float(beta1)
+    let b2 = Float(beta2)
+    let eps = epsilon
+    let c1 = Float(1 - beta1)
+    let c2 = Float(1 - beta2)
     let count = firstMoment.count
     firstMoment.withUnsafeMutableBufferPointer { mBuffer in
       secondMoment.withUnsafeMutableBufferPointer { vBuffer in

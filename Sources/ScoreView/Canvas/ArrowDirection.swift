@@ -8,7 +8,8 @@ import Foundation
 /// coordinates (y up). On screen rows grow downwards, so `.north` is drawn as `↑`, the top
 /// of the screen.
 public enum ArrowDirection: Int, Sendable, Hashable, CaseIterable {
-  case east = 0, northEast, north, northWest, west, southWest, south, southEast
+  case east = 0
+  case northEast, north, northWest, west, southWest, south, southEast
 
   /// The direction nearest to the data-space vector `vector` (y up).
   ///

@@ -98,7 +98,9 @@ struct EvalCommand: ParsableCommand {
       if let bad = samplesInDataUnits.firstIndex(where: { !($0.x.isFinite && $0.y.isFinite) }) {
         throw Failure(
           exitCode: SysExit.data,
-          message: "\(model!): sampling diverged: particle \(bad + 1) of \(particles) is not finite at the end (try a smaller --eps)")
+          message:
+            "\(model!): sampling diverged: particle \(bad + 1) of \(particles) is not finite at the end (try a smaller --eps)"
+        )
       }
       let distances = SampleDistances(samplesInDataUnits, dataset.points)
       let errors = fieldErrors(

@@ -94,7 +94,9 @@ struct FieldCommand: ParsableCommand {
         if let bad = scores.firstIndex(where: { !($0.x.isFinite && $0.y.isFinite) }) {
           throw Failure(
             exitCode: SysExit.data,
-            message: "\(dataset.name): the KDE score with h = \(h) is not finite at (\(positions[bad].x), \(positions[bad].y))")
+            message:
+              "\(dataset.name): the KDE score with h = \(h) is not finite at (\(positions[bad].x), \(positions[bad].y))"
+          )
         }
         header.append(("bandwidth", .number(h)))
       }

@@ -77,9 +77,10 @@ struct KDECommand: ParsableCommand {
         let grid = grid!
         let box = PlotBox.bounding(dataset.points, padding: 3 * h)
         queries = box.cellCentres(columns: grid.columns, rows: grid.rows)
-        results = kde.evaluateGrid(
-          over: box, columns: grid.columns, rows: grid.rows, exact: exact
-        ).values
+        results =
+          kde.evaluateGrid(
+            over: box, columns: grid.columns, rows: grid.rows, exact: exact
+          ).values
       }
       let table = DataTable(
         columnNames: ["x", "y", "density", "log_density", "score_x", "score_y"],
@@ -90,7 +91,9 @@ struct KDECommand: ParsableCommand {
       if let row = table.firstNonFiniteRow {
         throw Failure(
           exitCode: SysExit.data,
-          message: "\(dataset.name): the KDE with h = \(h) is not finite at (\(queries[row].x), \(queries[row].y)), too far from the data for this bandwidth")
+          message:
+            "\(dataset.name): the KDE with h = \(h) is not finite at (\(queries[row].x), \(queries[row].y)), too far from the data for this bandwidth"
+        )
       }
       let header: [(String, JSONValue)] = [
         ("bandwidth", .number(h)),

@@ -87,7 +87,9 @@ struct SampleCommand: ParsableCommand {
       if let bad = points.firstIndex(where: { !($0.x.isFinite && $0.y.isFinite) }) {
         throw Failure(
           exitCode: SysExit.data,
-          message: "\(model): sampling diverged: particle \(bad + 1) of \(particles) is not finite at the end (try a smaller --eps)")
+          message:
+            "\(model): sampling diverged: particle \(bad + 1) of \(particles) is not finite at the end (try a smaller --eps)"
+        )
       }
       try output.write(points)
     }

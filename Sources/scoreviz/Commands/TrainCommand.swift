@@ -60,7 +60,8 @@ struct TrainCommand: ParsableCommand {
   func validate() throws {
     guard Objective(rawValue: objective) != nil else {
       throw ValidationError(
-        "--objective: unknown objective '\(objective)'; choose one of \(Objective.allCases.map(\.rawValue).joined(separator: ", "))")
+        "--objective: unknown objective '\(objective)'; choose one of \(Objective.allCases.map(\.rawValue).joined(separator: ", "))"
+      )
     }
     try FlagBounds.check(steps, "--steps", in: 1...FlagBounds.trainingSteps)
     try FlagBounds.check(batch, "--batch", in: 1...FlagBounds.batch)

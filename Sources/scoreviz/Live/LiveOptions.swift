@@ -39,7 +39,8 @@ struct LiveOptions: ParsableArguments {
   func validate() throws {
     guard Objective(rawValue: objective) != nil else {
       throw ValidationError(
-        "--objective: unknown objective '\(objective)'; choose one of \(Objective.allCases.map(\.rawValue).joined(separator: ", "))")
+        "--objective: unknown objective '\(objective)'; choose one of \(Objective.allCases.map(\.rawValue).joined(separator: ", "))"
+      )
     }
     try FlagBounds.checkFileName(themesDir, "--themes-dir")
     try FlagBounds.checkLadder(sigmas, "--sigmas")

@@ -24,10 +24,6 @@ struct ThemeLibrary: Sendable, Equatable {
   /// The largest theme file read, 1 MiB; the shipped ones are about 1 kB.
   static let largestFileSize = 1 << 20
 
-  init(folder: String?) {
-    self.folder = folder
-  }
-
   /// Every theme name, sorted, each once; always contains `Theme.builtIn.name`.
   func names() -> [String] {
     var names: Set<String> = [Theme.builtIn.name]
@@ -58,7 +54,8 @@ struct ThemeLibrary: Sendable, Equatable {
             throw ThemeError(file: path, line: 0, column: 0, message: "cannot open: " + reason, kind: .cannotOpen)
           case .tooLarge(let limit):
             throw ThemeError(
-              file: path, line: 0, column: 0, message: "file is larger than \(limit) bytes, the most a theme file may have")
+              file: path, line: 0, column: 0,
+              message: "file is larger than \(limit) bytes, the most a theme file may have")
           }
         }
         return try Theme.decode(fileContents: data, name: name, file: path)

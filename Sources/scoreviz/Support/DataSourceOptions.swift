@@ -95,7 +95,8 @@ func resolveBandwidth(given: Double?, rule: BandwidthRule, for dataset: Dataset)
     guard (lower...upper).contains(given) else {
       let bounds = [s, lower, upper].map { String(format: "%.3g", $0) }
       throw ValidationError(
-        "--bandwidth \(given) is out of bounds for \(dataset.name): h must lie between \(bounds[1]) and \(bounds[2]), 10⁻⁶ to 10⁶ times the data's spread \(bounds[0])")
+        "--bandwidth \(given) is out of bounds for \(dataset.name): h must lie between \(bounds[1]) and \(bounds[2]), 10⁻⁶ to 10⁶ times the data's spread \(bounds[0])"
+      )
     }
     return given
   }

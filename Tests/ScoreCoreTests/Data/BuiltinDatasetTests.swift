@@ -14,10 +14,11 @@ import Testing
   func norm(_ v: SIMD2<Double>) -> Double { (v * v).sum().squareRoot() }
 
   @Test func namesAreTheCommandLineNames() {
-    #expect(BuiltinDataset.allCases.map(\.rawValue) == [
-      "moons", "circles", "8gaussians", "25gaussians", "swissroll", "checkerboard", "pinwheel",
-      "spirals", "rings",
-    ])
+    #expect(
+      BuiltinDataset.allCases.map(\.rawValue) == [
+        "moons", "circles", "8gaussians", "25gaussians", "swissroll", "checkerboard", "pinwheel",
+        "spirals", "rings",
+      ])
     for set in BuiltinDataset.allCases {
       #expect(BuiltinDataset(name: set.rawValue) == set)
       #expect(!set.summary.isEmpty && !set.summary.contains("\n"))

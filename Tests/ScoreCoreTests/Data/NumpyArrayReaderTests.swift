@@ -105,7 +105,8 @@ import Testing
   @Test func threeColumnsChosenByIndex() throws {
     let rows: [[Double]] = [[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12]]
     let want: [SIMD2<Double>] = rows.map { SIMD2($0[2], $0[0]) }
-    let cOrder = Self.npyFile(dictionary: Self.dictionary(shape: "(4, 3)"), data: Self.float64Bytes(rows.flatMap { $0 }))
+    let cOrder = Self.npyFile(
+      dictionary: Self.dictionary(shape: "(4, 3)"), data: Self.float64Bytes(rows.flatMap { $0 }))
     #expect(try read(cOrder, columns: [.index(2), .index(0)]).points == want)
     #expect(try read(cOrder).points == rows.map { SIMD2($0[0], $0[1]) })
     let columnMajor = (0..<3).flatMap { j in rows.map { $0[j] } }
@@ -173,44 +174,72 @@ import Testing
 
   @Test func fileEndsInsideTheHeader() {
     let whole = Self.npyFile(dictionary: Self.dictionary(shape: "(3, 2)"), data: [])
-    #expect(headerError(Array(whole.prefix(40))) == "array.npy: header: truncated: expected 128 bytes of header, found 40")
-    #expect(headerError(Array(whole.prefix(9))) == "array.npy: header: truncated: expected at least 10 bytes of header, found 9")
+    #expect(
+      headerError(Array(whole.prefix(40))) == "array.npy: header: truncated: expected 128 bytes of header, found 40")
+    #expect(
+      headerError(Array(whole.prefix(9)))
+        == "array.npy: header: truncated: expected at least 10 bytes of header, found 9")
   }
 
   /// Character positions count from the dictionary's opening brace; they were counted by
   /// hand (the text ends after 54 characters: 15 written, 38 spaces of padding, a newline).
   @Test(arguments: [
-    ("{'descr': '<i2', 'fortran_order': False, 'shape': (3, 2), }",
-     "unsupported dtype '<i2', expected float32 or float64: '<f4', '<f8', '>f4' or '>f8'"),
-    ("{'descr': '<c16', 'fortran_order': False, 'shape': (3, 2), }",
-     "unsupported dtype '<c16', expected float32 or float64: '<f4', '<f8', '>f4' or '>f8'"),
-    ("{'descr': [('x', '<f8'), ('y', '<f8')], 'fortran_order': False, 'shape': (3,), }",
-     "unsupported dtype [('x', '<f8'), ('y', '<f8')], expected float32 or float64: '<f4', '<f8', '>f4' or '>f8'"),
-    ("{'descr': '<f8', 'fortran_order': 'no', 'shape': (3, 2), }",
-     "fortran_order must be True or False, found 'no'"),
-    ("{'descr': '<f8', 'fortran_order': False, 'shape': [3, 2], }",
-     "shape must be a tuple, found [3, 2]"),
-    ("{'descr': '<f8', 'fortran_order': False, 'shape': (-3, 2), }",
-     "shape (-3, 2) must hold non-negative integers"),
+    (
+      "{'descr': '<i2', 'fortran_order': False, 'shape': (3, 2), }",
+      "unsupported dtype '<i2', expected float32 or float64: '<f4', '<f8', '>f4' or '>f8'"
+    ),
+    (
+      "{'descr': '<c16', 'fortran_order': False, 'shape': (3, 2), }",
+      "unsupported dtype '<c16', expected float32 or float64: '<f4', '<f8', '>f4' or '>f8'"
+    ),
+    (
+      "{'descr': [('x', '<f8'), ('y', '<f8')], 'fortran_order': False, 'shape': (3,), }",
+      "unsupported dtype [('x', '<f8'), ('y', '<f8')], expected float32 or float64: '<f4', '<f8', '>f4' or '>f8'"
+    ),
+    (
+      "{'descr': '<f8', 'fortran_order': 'no', 'shape': (3, 2), }",
+      "fortran_order must be True or False, found 'no'"
+    ),
+    (
+      "{'descr': '<f8', 'fortran_order': False, 'shape': [3, 2], }",
+      "shape must be a tuple, found [3, 2]"
+    ),
+    (
+      "{'descr': '<f8', 'fortran_order': False, 'shape': (-3, 2), }",
+      "shape (-3, 2) must hold non-negative integers"
+    ),
     ("{'descr': '<f8', 'fortran_order': False, 'shape': (10,), }", "shape (10,) needs 2 columns"),
     ("{'descr': '<f8', 'fortran_order': False, 'shape': (3, 1), }", "shape (3, 1) needs 2 columns"),
     ("{'descr': '<f8', 'fortran_order': False, 'shape': (), }", "shape () needs 2 columns"),
-    ("{'descr': '<f8', 'fortran_order': False, 'shape': (1, 3, 2), }",
-     "shape (1, 3, 2) has 3 dimensions, expected (N, 2)"),
+    (
+      "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 3, 2), }",
+      "shape (1, 3, 2) has 3 dimensions, expected (N, 2)"
+    ),
     ("{'descr': '<f8', 'fortran_order': False, }", "missing key 'shape'"),
     ("{'fortran_order': False, 'shape': (3, 2)}", "missing key 'descr'"),
     ("{'descr': '<f8', 'shape': (3, 2)}", "missing key 'fortran_order'"),
     ("{'descr': '<f8', 'fortran_order': False, 'shape': (3, 2), 'extra': 1}", "unexpected key 'extra'"),
     ("['<f8', False, (3, 2)]", "expected a dictionary, found ['<f8', False, (3, 2)]"),
-    ("{'descr': '<f8', 'fortran_order': False, 'shape': (3, 2}",
-     "expected ',' or ')' at character 56 of the dictionary"),
-    ("{'descr': '<f8' 'fortran_order': False}", "expected ',' or '}' in the dictionary at character 17 of the dictionary"),
-    ("{'descr': '<f8, 'fortran_order': False, 'shape': (3, 2)}",
-     "expected ',' or '}' in the dictionary at character 18 of the dictionary"),
-    ("{'descr': '<f8', 'fortran_order': false, 'shape': (3, 2)}",
-     "unexpected 'false' at character 35 of the dictionary"),
-    ("{'descr': '<f8', 'fortran_order': False, 'shape': (3, 2)} x",
-     "unexpected 'x' after the dictionary at character 59 of the dictionary"),
+    (
+      "{'descr': '<f8', 'fortran_order': False, 'shape': (3, 2}",
+      "expected ',' or ')' at character 56 of the dictionary"
+    ),
+    (
+      "{'descr': '<f8' 'fortran_order': False}",
+      "expected ',' or '}' in the dictionary at character 17 of the dictionary"
+    ),
+    (
+      "{'descr': '<f8, 'fortran_order': False, 'shape': (3, 2)}",
+      "expected ',' or '}' in the dictionary at character 18 of the dictionary"
+    ),
+    (
+      "{'descr': '<f8', 'fortran_order': false, 'shape': (3, 2)}",
+      "unexpected 'false' at character 35 of the dictionary"
+    ),
+    (
+      "{'descr': '<f8', 'fortran_order': False, 'shape': (3, 2)} x",
+      "unexpected 'x' after the dictionary at character 59 of the dictionary"
+    ),
     ("{'descr': '<f8'", "unexpected end of header at character 55 of the dictionary"),
   ])
   func malformedHeaders(dictionary: String, message: String) {

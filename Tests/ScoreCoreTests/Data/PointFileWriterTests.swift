@@ -12,8 +12,8 @@ import Testing
   func awkwardValues(count: Int, seed: UInt64) -> [Double] {
     var rng = SeededGenerator(seed: seed)
     let fixed: [Double] = [
-      1.0 / 3, -2.0 / 3, 0.1, 1e-7, 1e16, 123456789, -0.0, .leastNonzeroMagnitude, 2.2250738585072014e-308,
-      .greatestFiniteMagnitude, 9007199254740994, 0.30000000000000004, 1e22, 1e23,
+      1.0 / 3, -2.0 / 3, 0.1, 1e-7, 1e16, 123_456_789, -0.0, .leastNonzeroMagnitude, 2.2250738585072014e-308,
+      .greatestFiniteMagnitude, 9_007_199_254_740_994, 0.30000000000000004, 1e22, 1e23,
     ]
     let random = (0..<count).map { _ in
       rng.nextNormal() * pow(10, Double(Int(rng.next(upperBound: UInt64(40)))) - 20)
@@ -25,7 +25,7 @@ import Testing
   @Test func csvTextSpellsValuesAsPythonRepr() {
     let table = DataTable(
       columnNames: ["x", "y", "density"],
-      columns: [[0.1, 1.0 / 3], [1e-7, 1e16], [123456789, -0.0]])
+      columns: [[0.1, 1.0 / 3], [1e-7, 1e16], [123_456_789, -0.0]])
     #expect(PointFileWriter.csvText(table) == "x,y,density\n0.1,1e-07,123456789.0\n0.3333333333333333,1e+16,-0.0\n")
   }
 
@@ -64,10 +64,11 @@ import Testing
     let read = try PointFileReader.read(path: path, columns: [.index(3), .index(1)])
     #expect(read.format == .npy)
     #expect(read.points.count == table.rowCount)
-    #expect(read.points.indices.allSatisfy {
-      read.points[$0].x.bitPattern == columns[3][$0].bitPattern
-        && read.points[$0].y.bitPattern == columns[1][$0].bitPattern
-    })
+    #expect(
+      read.points.indices.allSatisfy {
+        read.points[$0].x.bitPattern == columns[3][$0].bitPattern
+          && read.points[$0].y.bitPattern == columns[1][$0].bitPattern
+      })
   }
 
   /// The committed fixture was written by `np.save` from the same values: the bytes must be

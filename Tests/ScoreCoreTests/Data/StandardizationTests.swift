@@ -77,7 +77,9 @@ import Testing
 
     for x in [SIMD2(1.5, -40.0), SIMD2(0.2, -31), SIMD2(3.1, -60)] {
       let z = map.standardize(x)
-      #expect(isClose(map.dataLogDensity(fromStandardized: logPZ([z.x, z.y])), logPX([x.x, x.y]), relative: 1e-12, absolute: 1e-12))
+      #expect(
+        isClose(
+          map.dataLogDensity(fromStandardized: logPZ([z.x, z.y])), logPX([x.x, x.y]), relative: 1e-12, absolute: 1e-12))
       let scoreZ = SIMD2(
         centralDifference(of: logPZ, at: [z.x, z.y], index: 0),
         centralDifference(of: logPZ, at: [z.x, z.y], index: 1))

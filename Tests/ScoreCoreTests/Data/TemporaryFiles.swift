@@ -37,5 +37,3 @@ final class TemporaryFiles: Sendable {
 func fixturePath(_ name: String, file: String = #filePath) -> String {
   URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("Fixtures/" + name).path
 }
-
-

@@ -69,7 +69,8 @@ import Testing
       NumpyArrayReaderTests.npyFile(
         major: 3, dictionary: NumpyArrayReaderTests.dictionary(descr: "'>f8'", shape: "(3, 2,)"),
         data: NumpyArrayReaderTests.float64Bytes(values, bigEndian: true)),
-      NumpyArrayReaderTests.npyFile(dictionary: "{\"descr\": \"<f8\", \"fortran_order\": False, \"shape\": (0, 2)}", data: []),
+      NumpyArrayReaderTests.npyFile(
+        dictionary: "{\"descr\": \"<f8\", \"fortran_order\": False, \"shape\": (0, 2)}", data: []),
       PointFileWriter.npyBytes(DataTable(points: [SIMD2(1, 2), SIMD2(3, 4)])),
       Array(NumpyArrayReaderTests.dictionary(shape: "(3, 2)").utf8),
       Array("{'descr': '>f4', 'fortran_order': True, 'shape': (2, 3), }".utf8),
@@ -127,7 +128,9 @@ import Testing
   }
 
   @Test func safetensors() {
-    #expect(Self.safetensorsCorpus.filter { $0.first == UInt8(ascii: "{") }.count == 2, "a whole file would be taken for a header")
+    #expect(
+      Self.safetensorsCorpus.filter { $0.first == UInt8(ascii: "{") }.count == 2,
+      "a whole file would be taken for a header")
     let report = FuzzCampaign.run(target: "safetensors", corpus: Self.safetensorsCorpus) { mutant in
       let bytes = mutant.first == UInt8(ascii: "{") ? Self.safetensorsFile(header: mutant) : mutant
       do {

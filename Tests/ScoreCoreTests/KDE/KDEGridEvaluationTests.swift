@@ -1,9 +1,10 @@
 // The grid evaluation of density, log-density and score against a Double brute force.
 
 import Foundation
-@testable import ScoreCore
 import ScoreTestSupport
 import Testing
+
+@testable import ScoreCore
 
 @Suite struct KDEGridEvaluationTests {
   /// 2,400 points: four tight clusters (σ = 0.05) at the corners of a 4 × 4 square, or a
@@ -24,7 +25,9 @@ import Testing
   /// rounding). Binning is taken whenever a plan meets the bounds, and must serve most cells
   /// at Scott's and the moderate h; the public entry point (binning only when it is cheaper)
   /// must meet the same bounds.
-  @Test(arguments: [(true, 0.003), (true, 0), (true, 0.3), (true, 40), (false, 0.003), (false, 0), (false, 0.3), (false, 40)])
+  @Test(arguments: [
+    (true, 0.003), (true, 0), (true, 0.3), (true, 40), (false, 0.003), (false, 0), (false, 0.3), (false, 40),
+  ])
   func boundsHoldAgainstBruteForce(clustered: Bool, fixedBandwidth: Double) {
     let points = Self.points(clustered: clustered)
     let h = fixedBandwidth > 0 ? fixedBandwidth : BandwidthRule.scott.bandwidth(for: points)

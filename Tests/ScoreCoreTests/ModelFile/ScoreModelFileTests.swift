@@ -25,7 +25,10 @@ import Testing
   @Test func tensorsAreTheStateDictSlices() throws {
     let model = try sampleModel()
     let file = model.safetensors
-    #expect(file.tensors.map(\.name) == ["0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias", "6.weight", "6.bias"])
+    #expect(
+      file.tensors.map(\.name) == [
+        "0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias", "6.weight", "6.bias",
+      ])
     let output = try #require(file.tensor(named: "6.weight"))
     #expect(output.shape == [2, 128])
     #expect(output.values == Array(model.network.parameters[33_536..<33_792]))

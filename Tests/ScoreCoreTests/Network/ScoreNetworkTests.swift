@@ -66,7 +66,8 @@ import Testing
     var expected: [Double] = []
     for n in 0..<count {
       let f = reference.evaluate(
-        x: Double(points[2 * n]), y: Double(points[2 * n + 1]), noiseLevel: Double(noiseLevel)).f
+        x: Double(points[2 * n]), y: Double(points[2 * n + 1]), noiseLevel: Double(noiseLevel)
+      ).f
       expected += f.map { $0 / Double(noiseLevel) }
     }
     let scale = expected.map(abs).max()!
@@ -103,7 +104,8 @@ import Testing
     var largest = 0.0
     for n in 0..<count {
       let f = reference.evaluate(
-        x: Double(points[2 * n]), y: Double(points[2 * n + 1]), noiseLevel: Double(levels[n])).f
+        x: Double(points[2 * n]), y: Double(points[2 * n + 1]), noiseLevel: Double(levels[n])
+      ).f
       #expect(abs(Double(outputs[2 * n]) - f[0]) < 1e-4 && abs(Double(outputs[2 * n + 1]) - f[1]) < 1e-4)
       for (set, direction) in [first, second].enumerated() {
         let v = (Double(direction[2 * n]), Double(direction[2 * n + 1]))

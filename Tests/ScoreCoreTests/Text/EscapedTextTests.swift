@@ -40,8 +40,11 @@ import Testing
     let forty = String(repeating: "a", count: 40)
     #expect(EscapedText.quoted(forty) == "'" + forty + "'")
     #expect(EscapedText.quoted(forty + "b") == "'" + forty + "…'")
-    #expect(EscapedText.quoted(String(repeating: "\u{1B}", count: 100)) == "'" + String(repeating: "\\x1b", count: 40) + "…'")
-    #expect(EscapedText.quoted(bytes: Array(repeating: 0xFF, count: 41)) == "'" + String(repeating: "\\xff", count: 40) + "…'")
+    #expect(
+      EscapedText.quoted(String(repeating: "\u{1B}", count: 100)) == "'" + String(repeating: "\\x1b", count: 40) + "…'")
+    #expect(
+      EscapedText.quoted(bytes: Array(repeating: 0xFF, count: 41)) == "'" + String(repeating: "\\xff", count: 40) + "…'"
+    )
     #expect(EscapedText.quoted(bytes: Array(forty.utf8)) == "'" + forty + "'")
     #expect(EscapedText.quoted(bytes: Array((forty + "é").utf8)) == "'" + forty + "…'")
     let combining = "e" + String(repeating: "\u{301}", count: 100_000)

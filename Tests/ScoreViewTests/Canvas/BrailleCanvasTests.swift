@@ -123,7 +123,8 @@ import Testing
     canvas.setDot(x: 0, y: 3, color: .rgb(RGB(0, 255, 0)))
     canvas.setDot(x: 4, y: 0, color: .rgb(RGB(0, 0, 255)))
     canvas.draw(into: &frame, style: .unicode)
-    #expect(frame[0, 0] == Cell("⣁", foreground: .rgb(RGB(0, 255, 0)), background: .rgb(RGB(0, 0, 80)), attributes: .bold))
+    #expect(
+      frame[0, 0] == Cell("⣁", foreground: .rgb(RGB(0, 255, 0)), background: .rgb(RGB(0, 0, 80)), attributes: .bold))
     #expect(frame[1, 0] == under)
     #expect(frame[2, 0] == Cell("⠁", foreground: .rgb(RGB(0, 0, 255)), background: .rgb(RGB(7, 7, 7))))
   }

@@ -7,7 +7,8 @@ import Testing
 @Suite struct HalfBlockCanvasTests {
   private let red = RGB(255, 0, 0)
   private let blue = RGB(0, 0, 255)
-  private let backdrop = Cell("x", foreground: .rgb(RGB(1, 1, 1)), background: .rgb(RGB(2, 2, 2)), attributes: .underline)
+  private let backdrop = Cell(
+    "x", foreground: .rgb(RGB(1, 1, 1)), background: .rgb(RGB(2, 2, 2)), attributes: .underline)
 
   private func drawn(upper: RGB?, lower: RGB?, style: GlyphStyle) -> Cell {
     var canvas = HalfBlockCanvas(area: CellRect(x: 0, y: 0, width: 1, height: 1))
@@ -21,11 +22,21 @@ import Testing
   /// Both halves: ▀ with the upper colour in front and the lower behind; equal halves: a
   /// space on that colour; one half: ▀ or ▄ over the frame's background; none: untouched.
   @Test func unicodeHalves() {
-    #expect(drawn(upper: red, lower: blue, style: .unicode) == Cell("▀", foreground: .rgb(red), background: .rgb(blue), attributes: .underline))
-    #expect(drawn(upper: blue, lower: red, style: .unicode) == Cell("▀", foreground: .rgb(blue), background: .rgb(red), attributes: .underline))
-    #expect(drawn(upper: red, lower: red, style: .unicode) == Cell(" ", foreground: .rgb(RGB(1, 1, 1)), background: .rgb(red), attributes: .underline))
-    #expect(drawn(upper: red, lower: nil, style: .unicode) == Cell("▀", foreground: .rgb(red), background: .rgb(RGB(2, 2, 2)), attributes: .underline))
-    #expect(drawn(upper: nil, lower: blue, style: .unicode) == Cell("▄", foreground: .rgb(blue), background: .rgb(RGB(2, 2, 2)), attributes: .underline))
+    #expect(
+      drawn(upper: red, lower: blue, style: .unicode)
+        == Cell("▀", foreground: .rgb(red), background: .rgb(blue), attributes: .underline))
+    #expect(
+      drawn(upper: blue, lower: red, style: .unicode)
+        == Cell("▀", foreground: .rgb(blue), background: .rgb(red), attributes: .underline))
+    #expect(
+      drawn(upper: red, lower: red, style: .unicode)
+        == Cell(" ", foreground: .rgb(RGB(1, 1, 1)), background: .rgb(red), attributes: .underline))
+    #expect(
+      drawn(upper: red, lower: nil, style: .unicode)
+        == Cell("▀", foreground: .rgb(red), background: .rgb(RGB(2, 2, 2)), attributes: .underline))
+    #expect(
+      drawn(upper: nil, lower: blue, style: .unicode)
+        == Cell("▄", foreground: .rgb(blue), background: .rgb(RGB(2, 2, 2)), attributes: .underline))
     #expect(drawn(upper: nil, lower: nil, style: .unicode) == backdrop)
   }
 

@@ -45,7 +45,8 @@ import Testing
       Issue.record("list is not an array")
       return
     }
-    #expect(list.map(\.kind) == [.string("#112233"), .integer(4), .array([TOMLValue(.float(1.5), line: 13, column: 4)])])
+    #expect(
+      list.map(\.kind) == [.string("#112233"), .integer(4), .array([TOMLValue(.float(1.5), line: 13, column: 4)])])
     #expect(list.map(\.line) == [11, 11, 13])
     #expect(list.map(\.column) == [10, 22, 3])
     #expect(entries["empty"]?.value.kind == .array([]))

@@ -58,12 +58,13 @@ import Testing
       """
     let loaded = try decode(text)
     #expect(loaded.theme[.text] == .rgb(RGB(1, 2, 3)))
-    #expect(loaded.warnings.map(\.description) == [
-      "t.toml:5:2: unknown table 'fonts' skipped",
-      "t.toml:1:1: unknown key 'version' outside any table skipped",
-      "t.toml:4:1: unknown key 'sparkle' in table 'colors' skipped",
-      "t.toml:8:1: unknown key 'rainbow' in table 'gradients' skipped",
-    ])
+    #expect(
+      loaded.warnings.map(\.description) == [
+        "t.toml:5:2: unknown table 'fonts' skipped",
+        "t.toml:1:1: unknown key 'version' outside any table skipped",
+        "t.toml:4:1: unknown key 'sparkle' in table 'colors' skipped",
+        "t.toml:8:1: unknown key 'rainbow' in table 'gradients' skipped",
+      ])
   }
 
   /// Malformed values give their exact place: the value, or the array element.
@@ -72,7 +73,10 @@ import Testing
     ("[colors]\naxis   = 3", "t.toml:2:10: expected a colour string, found integer '3'"),
     ("[colors]\naxis = [\"#000000\"]", "t.toml:2:8: expected a colour string, found an array"),
     ("[gradients]\nheat_map = \"#000000\"", "t.toml:2:12: expected an array of colours, found string '#000000'"),
-    ("[gradients]\nheat_map = [\"#000000\",\n  \"default\"]", "t.toml:3:3: expected a gradient colour '#RRGGBB' or '#GG', found 'default'"),
+    (
+      "[gradients]\nheat_map = [\"#000000\",\n  \"default\"]",
+      "t.toml:3:3: expected a gradient colour '#RRGGBB' or '#GG', found 'default'"
+    ),
     ("[gradients]\nerror = [\"#000000\", true]", "t.toml:2:21: expected a colour string, found boolean 'true'"),
     ("[gradients]\nerror = [\"#000000\"]", "t.toml:2:9: a gradient needs at least 2 colours, found 1"),
     ("[colors]\ntext = \"#000000\" junk", "t.toml:2:18: expected the end of the line, found 'junk'"),

@@ -45,8 +45,7 @@ enum LiveView {
 
   /// Waits until the view shows its title and status bar with an epoch count.
   @discardableResult
-  static func waitForView(_ tmux: TmuxSession, epochLabel: String = "epoch ") throws -> TmuxCapture
-  {
+  static func waitForView(_ tmux: TmuxSession, epochLabel: String = "epoch ") throws -> TmuxCapture {
     TmuxCapture(
       try tmux.waitUntil { screen in
         let capture = TmuxCapture(screen)

@@ -1,4 +1,4 @@
-// Threads that compute the KDE layers of the live view, so that no frame waits for a KDE.
+// Threads that compute the KDE grids behind the live view's heat map and arrows, so that no frame waits for a KDE.
 
 import Foundation
 import ScoreCore
@@ -12,7 +12,7 @@ import Synchronization
 /// own (one each, so a slow truth never holds up a density), newest request first.
 ///
 /// On a million points a density grid takes tens of milliseconds and the exact KDE score at
-/// the arrows a good part of a second; the drawing thread asks through `FieldLayers`, gets
+/// the arrows a good part of a second; the drawing thread asks through `FieldCache`, gets
 /// the newest finished result at once and draws it until the one it asked for is ready. A
 /// request replaces the one still waiting (so a held-down `h` key computes only the last
 /// bandwidth), and a result is only handed out for the data version it was computed from:
@@ -21,12 +21,12 @@ import Synchronization
 /// seconds of a core, and on a busy machine the drawing and training threads come first.
 ///
 /// ```
-/// var layers = FieldLayers(worker: FieldWorker())
-/// let density = layers.latestDensity(snapshot, grid: grid, bandwidth: .dataUnits(h))  // nil at first
+/// var cache = FieldCache(worker: FieldWorker())
+/// let density = cache.latestDensity(snapshot, grid: grid, bandwidth: .dataUnits(h))  // nil at first
 /// ```
 public final class FieldWorker: Sendable {
-  private let density = WorkSlot<FieldLayers.DensityKey, [Double]>(name: "scoreviz density")
-  private let truth = WorkSlot<FieldLayers.TruthKey, KDEScoreTruth>(name: "scoreviz KDE score")
+  private let density = WorkSlot<FieldCache.DensityKey, [Double]>(name: "scoreviz density")
+  private let truth = WorkSlot<FieldCache.TruthKey, KDEScoreTruth>(name: "scoreviz KDE score")
 
   /// A worker with its two threads (density, truth), asleep until asked for something.
   public init() {}
@@ -38,17 +38,17 @@ public final class FieldWorker: Sendable {
 
   /// The newest density grid finished for `key.dataVersion`, asking for `key` if it is
   /// neither finished nor being computed.
-  func density(for key: FieldLayers.DensityKey, data: TrainingData) -> [Double]? {
-    density.request(key, dataVersion: key.dataVersion) { FieldLayers.density(of: data, key: key) }
+  func density(for key: FieldCache.DensityKey, data: TrainingData) -> [Double]? {
+    density.request(key, dataVersion: key.dataVersion) { FieldCache.density(of: data, key: key) }
     return density.latest(dataVersion: key.dataVersion)?.value
   }
 
   /// The newest KDE truth finished for `key.dataVersion` and `key.grid`, with its key,
   /// asking for `key` if it is neither finished nor being computed.
-  func truth(for key: FieldLayers.TruthKey, data: TrainingData)
-    -> (key: FieldLayers.TruthKey, values: KDEScoreTruth)?
+  func truth(for key: FieldCache.TruthKey, data: TrainingData)
+    -> (key: FieldCache.TruthKey, values: KDEScoreTruth)?
   {
-    truth.request(key, dataVersion: key.dataVersion) { FieldLayers.truth(of: data, key: key) }
+    truth.request(key, dataVersion: key.dataVersion) { FieldCache.truth(of: data, key: key) }
     guard let latest = truth.latest(dataVersion: key.dataVersion), latest.key.grid == key.grid
     else { return nil }
     return (latest.key, latest.value)

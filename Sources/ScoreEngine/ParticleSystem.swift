@@ -2,22 +2,13 @@
 
 import ScoreCore
 
-/// How the particles move: through the whole ladder from broad noise, or at one σ.
-public enum ParticleDynamics: String, Sendable, CaseIterable {
-  /// Annealed Langevin (Song & Ermon): `stepsPerLevel` steps at each σᵢ, σ₁ first, with
-  /// αᵢ = ε·σᵢ²/σ_L², then on at σ_L.
-  case annealed
-  /// Plain Langevin at the σ on screen, α = ε·σ²/σ_L².
-  case plain
-}
-
 /// Particles in the network's standardised units, moved by (annealed) Langevin dynamics.
 ///
 /// Each `advance` takes `stepsPerFrame` Langevin steps with the score of the current network;
 /// the sampler reuses its buffers, so a frame allocates nothing once warm.
 public struct ParticleSystem: Sendable {
-  /// Annealed or plain.
-  public var dynamics: ParticleDynamics
+  /// `.annealed` or `.langevin` (plain); the Langevin samplers are the ones this system runs.
+  public var dynamics: SamplerKind
   /// ε, the step size at the smallest noise level.
   public var epsilon: Float
   /// Langevin steps taken per frame.
@@ -31,7 +22,7 @@ public struct ParticleSystem: Sendable {
 
   /// `count` particles from N(0, σ₁²I).
   public init(
-    count: Int, ladder: NoiseLadder, dynamics: ParticleDynamics = .annealed,
+    count: Int, ladder: NoiseLadder, dynamics: SamplerKind = .annealed,
     epsilon: Float = 2e-5, stepsPerFrame: Int = 4, stepsPerLevel: Int = 100, seed: UInt64 = 0
   ) {
     self.dynamics = dynamics
@@ -71,10 +62,7 @@ public struct ParticleSystem: Sendable {
 
   /// The ladder index the particles are at: the annealing level, or `plainLevel` when plain.
   public func levelIndex(ladder: NoiseLadder, plainLevel: Int) -> Int {
-    switch dynamics {
-    case .annealed: return min(ladder.count - 1, stepsTaken / max(1, stepsPerLevel))
-    case .plain: return plainLevel
-    }
+    dynamics == .annealed ? min(ladder.count - 1, stepsTaken / max(1, stepsPerLevel)) : plainLevel
   }
 
   /// The step size α = ε·σ²/σ_L² at ladder index `level`.

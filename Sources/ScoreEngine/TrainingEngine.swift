@@ -79,7 +79,7 @@ public final class TrainingEngine: Sendable {
   public func start() {
     guard !running.exchange(true, ordering: .acquiringAndReleasing) else { return }
     let thread = Thread { [self] in
-      var session = TrainingSession(snapshot: snapshot, settings: settings)
+      var session = TrainingThreadState(snapshot: snapshot, settings: settings)
       while !stopRequested.load(ordering: .acquiring) {
         session.apply(
           inbox.withLock { commands in
@@ -111,7 +111,7 @@ public final class TrainingEngine: Sendable {
   /// commands; for headless rendering and tests. Must not be used while the thread runs.
   public func trainSynchronously(steps: Int) {
     precondition(!running.load(ordering: .acquiring), "the training thread is running")
-    var session = TrainingSession(snapshot: snapshot, settings: settings)
+    var session = TrainingThreadState(snapshot: snapshot, settings: settings)
     session.apply(
       inbox.withLock { commands in
         defer { commands.removeAll() }

@@ -1,4 +1,4 @@
-// FieldLayers with a worker: frames never wait, results arrive, and stale data is never shown.
+// FieldCache with a worker: frames never wait, results arrive, and stale data is never shown.
 
 import Foundation
 import ScoreCore
@@ -17,15 +17,15 @@ import Testing
   }
 
   @Test func densityArrivesAndIsTheKDE() throws {
-    let engine = FieldLayersTests.trainedEngine()
+    let engine = FieldCacheTests.trainedEngine()
     let snapshot = engine.snapshot
-    let grid = FieldLayersTests.grid(snapshot, columns: 12, rows: 8)
-    var layers = FieldLayers(worker: FieldWorker())
+    let grid = FieldCacheTests.grid(snapshot, columns: 12, rows: 8)
+    var layers = FieldCache(worker: FieldWorker())
     let values = try #require(
       Self.eventually { layers.latestDensity(snapshot, grid: grid, bandwidth: .dataUnits(0.2)) })
     // The documented bound of the density grid, 5e-4 where p ≥ 1e-3·max, against the formula.
     let points = snapshot.data.dataset.points
-    let exact = grid.centres.map { exp(FieldLayersTests.logDensity(points, bandwidth: 0.2, at: $0)) }
+    let exact = grid.centres.map { exp(FieldCacheTests.logDensity(points, bandwidth: 0.2, at: $0)) }
     try #require(values.count == exact.count)
     let largest = exact.max()!
     for k in exact.indices where exact[k] >= 1e-3 * largest {
@@ -34,12 +34,12 @@ import Testing
   }
 
   @Test func newBandwidthShowsTheLastDensityUntilItsOwnIsReady() throws {
-    let snapshot = FieldLayersTests.trainedEngine().snapshot
-    let grid = FieldLayersTests.grid(snapshot, columns: 12, rows: 8)
-    var layers = FieldLayers(worker: FieldWorker())
+    let snapshot = FieldCacheTests.trainedEngine().snapshot
+    let grid = FieldCacheTests.grid(snapshot, columns: 12, rows: 8)
+    var layers = FieldCache(worker: FieldWorker())
     let narrow = try #require(
       Self.eventually { layers.latestDensity(snapshot, grid: grid, bandwidth: .dataUnits(0.2)) })
-    var reference = FieldLayers()
+    var reference = FieldCache()
     let wide = reference.density(snapshot, grid: grid, bandwidth: .dataUnits(0.5))
     #expect(wide != narrow)
     // At once: the old grid or (if the worker was quick) the new one, never nothing.
@@ -52,16 +52,16 @@ import Testing
   }
 
   @Test func densityOfReplacedDataIsNeverShown() throws {
-    let engine = FieldLayersTests.trainedEngine()
+    let engine = FieldCacheTests.trainedEngine()
     let before = engine.snapshot
-    let grid = FieldLayersTests.grid(before, columns: 12, rows: 8)
-    var layers = FieldLayers(worker: FieldWorker())
+    let grid = FieldCacheTests.grid(before, columns: 12, rows: 8)
+    var layers = FieldCache(worker: FieldWorker())
     let old = try #require(
       Self.eventually { layers.latestDensity(before, grid: grid, bandwidth: .dataUnits(0.2)) })
     engine.send(.addPoint(SIMD2(0.5, 0.25)))
     engine.trainSynchronously(steps: 0)
     let after = engine.snapshot
-    var reference = FieldLayers()
+    var reference = FieldCache()
     let new = reference.density(after, grid: grid, bandwidth: .dataUnits(0.2))
     #expect(new != old)
     let first = layers.latestDensity(after, grid: grid, bandwidth: .dataUnits(0.2))
@@ -70,10 +70,10 @@ import Testing
   }
 
   @Test func arrowsGetTheirTruthAndFieldError() throws {
-    let snapshot = FieldLayersTests.trainedEngine().snapshot
-    let grid = FieldLayersTests.grid(snapshot, columns: 8, rows: 5)
-    var layers = FieldLayers(worker: FieldWorker())
-    var reference = FieldLayers()
+    let snapshot = FieldCacheTests.trainedEngine().snapshot
+    let grid = FieldCacheTests.grid(snapshot, columns: 8, rows: 5)
+    var layers = FieldCache(worker: FieldWorker())
+    var reference = FieldCache()
     let expected = reference.arrows(snapshot, grid: grid, noiseLevel: 0.3)
     // Before the truth is ready the learned arrows are there already, without errors.
     let first = layers.latestArrows(snapshot, grid: grid, noiseLevel: 0.3)

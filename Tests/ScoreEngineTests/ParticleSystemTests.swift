@@ -43,7 +43,7 @@ import Testing
 
   @Test func plainDynamicsStayAtTheLevelOnScreen() throws {
     let ladder = try Self.threeLevels()
-    var system = ParticleSystem(count: 4, ladder: ladder, dynamics: .plain, stepsPerFrame: 3, stepsPerLevel: 1)
+    var system = ParticleSystem(count: 4, ladder: ladder, dynamics: .langevin, stepsPerFrame: 3, stepsPerLevel: 1)
     var field = RecordingZeroScore()
     system.advance(field: &field, ladder: ladder, plainLevel: 1)
     #expect(system.levelIndex(ladder: ladder, plainLevel: 1) == 1)

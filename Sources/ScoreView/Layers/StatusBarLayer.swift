@@ -65,7 +65,7 @@ enum StatusBarLayer {
     case .fixed: (source, shortSource) = ("fixed", "fixed")
     }
     let bandwidth = number(status.bandwidth)
-    let sampler = status.langevinMode == .plain ? "plain" : "annealed"
+    let sampler = status.sampler.label
     let sampling = [
       StatusSegment(label: glyphs.sigma, value: number(status.sigma) + level, priority: 5),
       StatusSegment(

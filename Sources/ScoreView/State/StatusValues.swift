@@ -1,5 +1,7 @@
 // The numbers and words the title and status lines show, all computed elsewhere.
 
+import ScoreCore
+
 /// What the status bar reports about the data, the training, the sampler and the screen.
 ///
 /// Every Double may be non-finite (unknown, or a diverged run): it is then shown as "—"
@@ -32,7 +34,7 @@ public struct StatusValues: Sendable, Equatable {
   /// The Langevin step size ε.
   public var langevinStep: Double
   /// Plain or annealed Langevin.
-  public var langevinMode: LangevinMode
+  public var sampler: SamplerKind
   /// The field error of the learned score against the KDE score.
   public var fieldError: Double
   /// Frames drawn per second.
@@ -47,7 +49,7 @@ public struct StatusValues: Sendable, Equatable {
     loss: Double = .nan, lossHistory: [Double] = [], samplesPerSecond: Double = .nan,
     sigma: Double = .nan, sigmaLevel: Int = 0, sigmaLevelCount: Int = 0,
     bandwidth: Double = .nan, bandwidthSource: BandwidthSource = .fixed,
-    langevinStep: Double = .nan, langevinMode: LangevinMode = .plain,
+    langevinStep: Double = .nan, sampler: SamplerKind = .langevin,
     fieldError: Double = .nan, framesPerSecond: Double = .nan, message: String = "",
     messageIsAlert: Bool = false
   ) {
@@ -64,7 +66,7 @@ public struct StatusValues: Sendable, Equatable {
     self.bandwidth = bandwidth
     self.bandwidthSource = bandwidthSource
     self.langevinStep = langevinStep
-    self.langevinMode = langevinMode
+    self.sampler = sampler
     self.fieldError = fieldError
     self.framesPerSecond = framesPerSecond
     self.message = message

@@ -118,9 +118,9 @@ struct LiveControls {
     case .toggleParticles: showsParticles.toggle()
     case .respawnParticles: particles.respawn(count: particleCount, ladder: ladder)
     case .switchDynamics:
-      particles.dynamics = particles.dynamics == .annealed ? .plain : .annealed
+      particles.dynamics = particles.dynamics == .annealed ? .langevin : .annealed
       particles.respawn(count: particleCount, ladder: ladder)
-      message = "Langevin: \(particles.dynamics.rawValue)"
+      message = "Langevin: \(particles.dynamics.label)"
     case .epsilonDown: particles.epsilon = max(1e-9, particles.epsilon / 2)
     case .epsilonUp: particles.epsilon = min(1, particles.epsilon * 2)
     case .nextTheme:

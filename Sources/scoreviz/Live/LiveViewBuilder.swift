@@ -20,11 +20,11 @@ struct LiveViewBuilder {
   /// The whole picture for `layout`.
   ///
   /// The plot box is the data's bounding box padded by three bandwidths and grown to the
-  /// plot's aspect (`ViewLayout.displayBox(fitting:)`). The KDE layers come from `fields`,
+  /// plot's aspect (`ViewLayout.displayBox(fitting:)`). The KDE grids come from `fields`,
   /// the newest finished ones when it computes in the background.
   mutating func viewState(
     layout: ViewLayout, snapshot: EngineSnapshot, controls: LiveControls,
-    particles: ParticleSystem, fields: inout FieldLayers, framesPerSecond: Double
+    particles: ParticleSystem, fields: inout FieldCache, framesPerSecond: Double
   ) -> ViewState {
     let data = snapshot.data
     let points = data.dataset.points
@@ -52,7 +52,7 @@ struct LiveViewBuilder {
 
     if controls.densityMode == .kde {
       let heat = layout.heatMapGrid
-      let grid = TileGrid(box: box, columns: heat.columns, rows: heat.rows)
+      let grid = TileGrid(box: box, size: heat)
       let bandwidth: HeatMapBandwidth =
         controls.bandwidthLocked ? .lockedToNoiseLevel(sigma) : .dataUnits(h)
       if let values = fields.latestDensity(snapshot, grid: grid, bandwidth: bandwidth) {
@@ -61,7 +61,7 @@ struct LiveViewBuilder {
     }
     let arrowGrid = layout.arrowGrid
     let arrows = fields.latestArrows(
-      snapshot, grid: TileGrid(box: box, columns: arrowGrid.columns, rows: arrowGrid.rows),
+      snapshot, grid: TileGrid(box: box, size: arrowGrid),
       noiseLevel: sigma)
     let vectors = controls.arrowMode == .kde ? arrows.truth : arrows.learned
     state.arrows = ArrowField(
@@ -86,7 +86,7 @@ struct LiveViewBuilder {
       controls.bandwidthLocked
       ? .lockedToSigma : (controls.fixedBandwidth == nil ? .rule("scott") : .fixed)
     status.langevinStep = Double(particles.stepSize(ladder: snapshot.ladder, level: particleLevel))
-    status.langevinMode = particles.dynamics == .annealed ? .annealed : .plain
+    status.sampler = particles.dynamics
     status.fieldError = arrows.relativeError
     status.framesPerSecond = framesPerSecond
     if let notice = snapshot.notice {

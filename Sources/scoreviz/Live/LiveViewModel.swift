@@ -15,7 +15,7 @@ struct LiveViewModel {
   /// The settings keys and clicks change.
   private(set) var controls: LiveControls
   private(set) var particles: ParticleSystem
-  private var fields = FieldLayers()
+  private var fields = FieldCache()
   private var builder: LiveViewBuilder
   /// Where the last frame's plot sits on the terminal and how its cells map to data units;
   /// nil before the first frame and while the terminal is too small for a plot.
@@ -74,10 +74,10 @@ struct LiveViewModel {
 
   // MARK: Frame
 
-  /// From now on the KDE layers are computed on a worker's threads: frames never wait for
+  /// From now on the KDE grids are computed on a worker's threads: frames never wait for
   /// them and show the newest finished ones (the interactive view; `render` waits).
   mutating func computeFieldsInBackground() {
-    fields = FieldLayers(worker: FieldWorker())
+    fields = FieldCache(worker: FieldWorker())
   }
 
   /// Moves the particles one frame along the newest learned field.

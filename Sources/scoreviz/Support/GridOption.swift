@@ -2,7 +2,8 @@
 
 import ArgumentParser
 
-/// A grid of `columns` × `rows` cells, parsed from `240x160`.
+/// A grid of `columns` × `rows` cells, parsed from `240x160`: the flag as typed, which may be
+/// out of range until `check(_:)` (`GridSize` clamps, so it could not report the bad value).
 struct GridOption: ExpressibleByArgument, Equatable {
   var columns: Int
   var rows: Int

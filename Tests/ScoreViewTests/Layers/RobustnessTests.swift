@@ -124,7 +124,7 @@ import Testing
             datasetName: "moons", datasetCount: 3, objective: "DSM", epoch: 1, loss: bad,
             lossHistory: [bad, bad], samplesPerSecond: bad, sigma: bad, sigmaLevel: 1,
             sigmaLevelCount: 10, bandwidth: bad, bandwidthSource: .lockedToSigma,
-            langevinStep: bad, langevinMode: .plain, fieldError: bad, framesPerSecond: bad)
+            langevinStep: bad, sampler: .langevin, fieldError: bad, framesPerSecond: bad)
           let frame = ViewRenderer.render(state)
           let text = frame.plainText.lowercased()
           #expect(!text.contains("nan") && !text.contains("inf"))

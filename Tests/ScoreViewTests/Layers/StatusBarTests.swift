@@ -112,7 +112,7 @@ import Testing
     state.status.bandwidthSource = .lockedToSigma
     #expect(ViewRenderer.render(state).plainText.contains("h 0.100 (locked to σ)"))
     state.status.bandwidthSource = .fixed
-    state.status.langevinMode = .plain
+    state.status.sampler = .langevin
     let text = ViewRenderer.render(state).plainText
     #expect(text.contains("h 0.100 (fixed)") && text.contains("ε 2.00e-05 plain"))
   }

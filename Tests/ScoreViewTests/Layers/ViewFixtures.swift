@@ -16,7 +16,7 @@ func sampleStatus() -> StatusValues {
     datasetName: "moons", datasetCount: 10_000, objective: "DSM", epoch: 12, loss: 0.81,
     lossHistory: [1, 0.9, 0.85, 0.81], samplesPerSecond: 182_000, sigma: 0.1, sigmaLevel: 7,
     sigmaLevelCount: 10, bandwidth: 0.1, bandwidthSource: .rule("Scott"), langevinStep: 2e-5,
-    langevinMode: .annealed, fieldError: 0.123, framesPerSecond: 60, message: "paused")
+    sampler: .annealed, fieldError: 0.123, framesPerSecond: 60, message: "paused")
 }
 
 /// A state with nothing plotted over a box fitted to the layout: all layers on, no data.

@@ -8,7 +8,7 @@ import ScoreCore
 /// warm-up), not the last Adam iterate: the average is the better score model, and its
 /// arrows do not flicker from step-to-step noise. The trainer itself goes on from its own
 /// weights.
-struct TrainingSession {
+struct TrainingThreadState {
   /// d of the average the snapshot shows: about the last 1,000 steps, half a second.
   static let displayedAverageDecay: Float = 0.999
 

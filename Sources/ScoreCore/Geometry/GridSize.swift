@@ -1,4 +1,4 @@
-// The size of a tiling the engine computes values on: columns across, rows down.
+// The size of a tiling: columns across, rows down.
 
 /// A `columns` × `rows` tiling, as `PlotBox.cellCentres(columns:rows:)` takes it.
 public struct GridSize: Sendable, Hashable {

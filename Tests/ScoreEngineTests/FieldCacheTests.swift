@@ -1,4 +1,4 @@
-// FieldLayers: heat-map densities in data units, arrows against the KDE truth, and the caches.
+// FieldCache: heat-map densities in data units, arrows against the KDE truth, and the caches.
 
 import Foundation
 import ScoreCore
@@ -6,7 +6,7 @@ import ScoreEngine
 import ScoreTestSupport
 import Testing
 
-@Suite struct FieldLayersTests {
+@Suite struct FieldCacheTests {
   /// An engine after two epochs on 100 moons points, so the learned field is not the initial one.
   static func trainedEngine() -> TrainingEngine {
     let engine = TrainingEngine(data: EngineTestData.moons(), settings: EngineTestData.settings)
@@ -16,7 +16,9 @@ import Testing
 
   /// A tiling of the data's bounding box grown by `padding` data units.
   static func grid(_ snapshot: EngineSnapshot, columns: Int, rows: Int, padding: Double = 0.6) -> TileGrid {
-    TileGrid(box: PlotBox.bounding(snapshot.data.dataset.points, padding: padding), columns: columns, rows: rows)
+    TileGrid(
+      box: PlotBox.bounding(snapshot.data.dataset.points, padding: padding),
+      size: GridSize(columns: columns, rows: rows))
   }
 
   /// log p(z) of the standardised points at bandwidth h, by log-sum-exp in Double.
@@ -37,7 +39,7 @@ import Testing
     let points = snapshot.data.dataset.points
     let h = 0.2
     let grid = Self.grid(snapshot, columns: 12, rows: 8)
-    var layers = FieldLayers()
+    var layers = FieldCache()
     let values = layers.density(snapshot, grid: grid, bandwidth: .dataUnits(h))
     let kde = GaussianKDE(points: points, bandwidth: h)
     #expect(values == kde.densityGrid(over: grid.box, columns: 12, rows: 8).values)
@@ -55,7 +57,7 @@ import Testing
     let standardized = snapshot.data.dataset.points.map { Self.standardize($0, s) }
     let sigma: Float = 0.3
     let grid = Self.grid(snapshot, columns: 12, rows: 8)
-    var layers = FieldLayers()
+    var layers = FieldCache()
     let values = layers.density(snapshot, grid: grid, bandwidth: .lockedToNoiseLevel(sigma))
     try #require(values.count == 96)
     // p_X(x) = p_Z(z)/(scale_x·scale_y), brute force in Double.
@@ -78,7 +80,7 @@ import Testing
     let standardized = snapshot.data.dataset.points.map { Self.standardize($0, s) }
     let sigma: Float = 0.3
     let grid = Self.grid(snapshot, columns: 10, rows: 6)
-    var layers = FieldLayers()
+    var layers = FieldCache()
     let arrows = layers.arrows(snapshot, grid: grid, noiseLevel: sigma)
     let centres = grid.centres
     try #require(arrows.truth.count == 60 && arrows.learned.count == 60 && arrows.errors.count == 60)
@@ -136,7 +138,7 @@ import Testing
 
   @Test func cachedLayersAgreeWithFreshOnesAcrossChanges() {
     let engine = Self.trainedEngine()
-    var cached = FieldLayers()
+    var cached = FieldCache()
     let first = engine.snapshot
     let grid = Self.grid(first, columns: 8, rows: 5)
 
@@ -149,7 +151,7 @@ import Testing
     let otherSigma = cached.arrows(first, grid: grid, noiseLevel: 0.6)
     #expect(otherSigma.truth != arrows.truth)
     #expect(otherSigma.learned != arrows.learned)
-    var fresh = FieldLayers()
+    var fresh = FieldCache()
     #expect(otherSigma.truth == fresh.arrows(first, grid: grid, noiseLevel: 0.6).truth)
 
     // More training: the learned field moves, the data's density and truth do not.
@@ -158,7 +160,7 @@ import Testing
     let trainedArrows = cached.arrows(second, grid: grid, noiseLevel: 0.3)
     #expect(trainedArrows.truth == arrows.truth)
     #expect(trainedArrows.learned != arrows.learned)
-    fresh = FieldLayers()
+    fresh = FieldCache()
     #expect(trainedArrows.learned == fresh.arrows(second, grid: grid, noiseLevel: 0.3).learned)
     #expect(cached.density(second, grid: grid, bandwidth: .dataUnits(0.2)) == density)
 
@@ -166,7 +168,7 @@ import Testing
     engine.send(.addPoint(SIMD2(0.5, 0.25)))
     engine.trainSynchronously(steps: 0)
     let third = engine.snapshot
-    fresh = FieldLayers()
+    fresh = FieldCache()
     let newDensity = cached.density(third, grid: grid, bandwidth: .dataUnits(0.2))
     #expect(newDensity != density)
     #expect(newDensity == fresh.density(third, grid: grid, bandwidth: .dataUnits(0.2)))
@@ -174,7 +176,7 @@ import Testing
     #expect(cachedTruth == fresh.arrows(third, grid: grid, noiseLevel: 0.3).truth)
 
     // A locked bandwidth and another grid are new keys too.
-    fresh = FieldLayers()
+    fresh = FieldCache()
     let locked = HeatMapBandwidth.lockedToNoiseLevel(0.3)
     #expect(cached.density(third, grid: grid, bandwidth: locked) == fresh.density(third, grid: grid, bandwidth: locked))
     let wider = Self.grid(third, columns: 9, rows: 5)
@@ -183,7 +185,7 @@ import Testing
 
   @Test func emptyGridGivesEmptyLayers() {
     let snapshot = Self.trainedEngine().snapshot
-    var layers = FieldLayers()
+    var layers = FieldCache()
     let grid = Self.grid(snapshot, columns: 0, rows: 0)
     #expect(layers.density(snapshot, grid: grid, bandwidth: .dataUnits(0.2)).isEmpty)
     let arrows = layers.arrows(snapshot, grid: grid, noiseLevel: 0.3)

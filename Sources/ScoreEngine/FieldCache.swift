@@ -10,20 +10,26 @@ public enum HeatMapBandwidth: Sendable, Equatable {
   case lockedToNoiseLevel(Float)
 }
 
-/// A grid of tiles over a box in data units: what the layout asks the engine to fill.
+/// A tiling of a box in data units: what the layout asks the engine to fill.
 public struct TileGrid: Sendable, Equatable {
+  /// The box tiled, in data units.
   public var box: PlotBox
-  public var columns: Int
-  public var rows: Int
+  /// Tiles across and down.
+  public var size: GridSize
 
-  public init(box: PlotBox, columns: Int, rows: Int) {
+  /// `size` tiles over `box`.
+  public init(box: PlotBox, size: GridSize) {
     self.box = box
-    self.columns = columns
-    self.rows = rows
+    self.size = size
   }
 
+  /// Tiles across.
+  public var columns: Int { size.columns }
+  /// Tiles down.
+  public var rows: Int { size.rows }
+
   /// Tile centres in data units, bottom row first.
-  public var centres: [SIMD2<Double>] { box.cellCentres(columns: max(0, columns), rows: max(0, rows)) }
+  public var centres: [SIMD2<Double>] { box.cellCentres(columns: size.columns, rows: size.rows) }
 }
 
 /// The arrow layer's numbers in data units, with the field error against the KDE truth.
@@ -47,7 +53,7 @@ public struct ArrowValues: Sendable {
 /// and the KDE truth are computed on the worker's thread, and until the one asked for is
 /// ready they give the last one computed for the same data (or nothing). Made without one,
 /// they compute in place, as `density` and `arrows` do.
-public struct FieldLayers {
+public struct FieldCache {
   /// What a density grid depends on.
   struct DensityKey: Equatable, Sendable {
     var grid: TileGrid

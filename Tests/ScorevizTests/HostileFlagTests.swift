@@ -62,6 +62,14 @@ import Testing
       "--sigmas: column 8: Expected a whole number of levels between 1 and 1000, found '1000000000'"
     ),
     (["live", "--seed", "-1"], "The value '-1' is invalid for '--seed <seed>'"),
+    (
+      ["live", "--noise", "Continuous"],
+      "--noise: unknown noise distribution 'Continuous'; choose one of ladder, continuous"
+    ),
+    (
+      ["render", "--noise", "continuous", "--objective", "dsm"],
+      "--noise continuous does not go with --objective dsm, which trains one fixed noise level"
+    ),
     // Grids.
     (
       ["kde", "--dataset", "moons", "--grid", "100000x100000"],

@@ -159,7 +159,7 @@ import Testing
     ),
     (
       ["eval", "--samples", "a.csv", "--reference", "b.csv", "--particles", "10"],
-      "--particles, --steps-per-level, --eps, --data and --dataset go with --model, not --samples"
+      "--particles, --steps-per-level, --eps, --held-out, --data and --dataset go with --model, not --samples"
     ),
     (["bench", "--quick", "--runs", "3"], "--runs goes without --quick, which runs once"),
     // What the argument parser itself refuses.

@@ -21,6 +21,8 @@ public struct EngineSnapshot: Sendable {
   public var objective: Objective
   /// The noise ladder.
   public var ladder: NoiseLadder
+  /// How training draws σ from `ladder` (fixed for the session).
+  public var noiseDistribution: NoiseDistribution
   /// The `dsm` objective's noise level.
   public var denoisingNoiseLevel: Float
   /// Adam's current learning rate.

@@ -30,16 +30,21 @@ public final class TrainingEngine: Sendable {
   public struct Settings: Sendable {
     public var objective: Objective
     public var ladder: NoiseLadder
+    /// How each point's σ is drawn from `ladder`; `continuous` does not go with `dsm`, whose
+    /// one level is trained whatever this is (see `NoiseDistribution.supports(_:)`).
+    public var noiseDistribution: NoiseDistribution
     public var batchSize: Int
     public var learningRate: Float
     public var seed: UInt64
 
     public init(
-      objective: Objective = .ncsn, ladder: NoiseLadder = .standard, batchSize: Int = 256,
+      objective: Objective = .ncsn, ladder: NoiseLadder = .standard,
+      noiseDistribution: NoiseDistribution = .ladder, batchSize: Int = 256,
       learningRate: Float = 1e-3, seed: UInt64 = 0
     ) {
       self.objective = objective
       self.ladder = ladder
+      self.noiseDistribution = noiseDistribution
       self.batchSize = batchSize
       self.learningRate = learningRate
       self.seed = seed
@@ -61,6 +66,7 @@ public final class TrainingEngine: Sendable {
       EngineSnapshot(
         network: trainer.network, networkGeneration: 0, data: data, dataVersion: 0,
         objective: settings.objective, ladder: settings.ladder,
+        noiseDistribution: settings.noiseDistribution,
         denoisingNoiseLevel: trainer.denoisingNoiseLevel, learningRate: settings.learningRate,
         epoch: 0, steps: 0, lossHistory: [], samplesPerSecond: .nan, isPaused: false,
         notice: nil))
@@ -133,6 +139,7 @@ public final class TrainingEngine: Sendable {
   static func makeTrainer(settings: Settings, seed: UInt64, network: ScoreNetwork? = nil) -> Trainer {
     Trainer(
       network: network, objective: settings.objective, ladder: settings.ladder,
+      noiseDistribution: settings.noiseDistribution,
       batchSize: settings.batchSize, learningRate: settings.learningRate, seed: seed,
       threadCount: 1)
   }

@@ -26,6 +26,31 @@ import Testing
     #expect(trained.notice == nil)
   }
 
+  /// An engine set to continuous noise trains its trainer with it: the first epoch's mean loss
+  /// is that of a hand-built continuous trainer with the same seed and settings, to Float
+  /// rounding of the sum (1e-6 relative), and not the ladder trainer's.
+  @Test func engineTrainsWithTheChosenNoiseDistribution() {
+    var settings = EngineTestData.settings
+    settings.ladder = .continuousStandard
+    settings.noiseDistribution = .continuous
+    let data = EngineTestData.moons()
+    let engine = TrainingEngine(data: data, settings: settings)
+    #expect(engine.snapshot.noiseDistribution == .continuous)
+    engine.trainSynchronously(steps: EngineTestData.stepsPerEpoch)
+    let engineLoss = engine.snapshot.loss
+    let handLosses = NoiseDistribution.allCases.map { distribution -> Double in
+      var trainer = Trainer(
+        ladder: .continuousStandard, noiseDistribution: distribution, batchSize: settings.batchSize,
+        learningRate: settings.learningRate, seed: settings.seed)
+      let total = (0..<EngineTestData.stepsPerEpoch).reduce(0.0) { sum, _ in
+        sum + Double(trainer.step(on: data.interleaved))
+      }
+      return total / Double(EngineTestData.stepsPerEpoch)
+    }
+    #expect(isClose(engineLoss, handLosses[1], relative: 1e-6), "\(engineLoss) vs \(handLosses)")
+    #expect(!isClose(engineLoss, handLosses[0], relative: 1e-3))
+  }
+
   @Test func aShortLastEpochStillCounts() {
     let engine = TrainingEngine(data: EngineTestData.moons(), settings: EngineTestData.settings)
     engine.trainSynchronously(steps: 20)

@@ -18,12 +18,12 @@ import Testing
     let result = try runScoreviz(["bench", "--quick", "--json", "--seed", "0", "--data-dir", Self.dataFolder])
     #expect(result.status == 0, "\(result.standardError)")
     let records = jsonLines(result.standardOutput).compactMap { $0 }
-    try #require(records.count == 9)
+    try #require(records.count == 10)
     #expect(
       records.map { $0["workload"] as? String }
         == [
           "train", "kde-grid", "kde-score", "sample", "quality", "frame", "launch", "launch-1m",
-          "kde-grid-1m",
+          "kde-grid-1m", "memorisation",
         ])
 
     let train = Self.results(records[0])
@@ -104,6 +104,14 @@ import Testing
       let error = try #require(gridMillion[key] as? Double, "\(key)")
       #expect(error >= 0 && error <= 1e-3, "\(key)")
     }
+
+    let memorisation = records[9]
+    #expect(memorisation["training_points"] as? Int == 10_000)
+    #expect(memorisation["queries"] as? Int == 500)
+    // Held-out points of the same density: few fall within a third of the way to the next.
+    let fraction = try #require(memorisation["memorised_fraction"] as? Double)
+    #expect(fraction >= 0 && fraction < 0.5)
+    #expect((memorisation["query_ms"] as? Double ?? -1) > 0)
   }
 
   @Test func oneWorkloadPrintsOneRecord() throws {

@@ -84,7 +84,53 @@ import Testing
     }
   }
 
+  /// The count of d₁ < d₂/3 over `points` against `training`, by trying every pair in Double.
+  static func bruteForceMemorisedFraction(_ points: [SIMD2<Double>], _ training: [SIMD2<Double>]) -> Double {
+    let memorised = points.filter { point in
+      let distances = training.map { ((point - $0) * (point - $0)).sum().squareRoot() }.sorted()
+      return distances[0] < distances[1] / 3
+    }
+    return Double(memorised.count) / Double(points.count)
+  }
+
+  /// `memorised_fraction` lies in [0, 1]; with `--held-out` the data file itself every point is
+  /// its own nearest data point (d₁ = 0, no duplicates among continuous moons), so the
+  /// fraction is exactly 1, and for fresh points it is the brute-force fraction exactly (the
+  /// CSV keeps every digit, and both compute √(dx² + dy²) in Double). Without `--held-out` the
+  /// key is null.
+  @Test func memorisedFractionsOfSamplesAndHeldOutPoints() throws {
+    let model = try TrainedModel.requirePath()
+    let folder = try makeTemporaryFolder()
+    var rng = SeededGenerator(seed: 0)
+    let training = BuiltinDataset.moons.generate(count: 300, using: &rng)
+    let fresh = BuiltinDataset.moons.generate(count: 200, using: &rng)
+    try PointFileWriter.write(training, to: folder + "/moons.csv")
+    try PointFileWriter.write(fresh, to: folder + "/fresh.csv")
+    let base = [
+      "eval", "--model", model, "--data", folder + "/moons.csv", "--particles", "100", "--steps-per-level", "5",
+    ]
+    var fractions: [Double] = []
+    for (heldOut, expected) in [("moons.csv", 1.0), ("fresh.csv", Self.bruteForceMemorisedFraction(fresh, training))] {
+      let result = try runScoreviz(base + ["--held-out", folder + "/" + heldOut])
+      #expect(result.status == 0, "\(result.standardError)")
+      let report = try #require(jsonLines(result.standardOutput).first ?? nil)
+      let samples = try #require(report["memorised_fraction"] as? Double)
+      #expect(samples >= 0 && samples <= 1)
+      fractions.append(try #require(report["held_out_memorised_fraction"] as? Double))
+      #expect(fractions.last == expected, "\(heldOut)")
+    }
+    #expect(fractions[1] < 0.5)
+    let plain = try runScoreviz(base)
+    let report = try #require(jsonLines(plain.standardOutput).first ?? nil)
+    #expect(report["held_out_memorised_fraction"] is NSNull)
+    #expect(report["memorised_fraction"] is Double)
+  }
+
   @Test(arguments: [
+    (
+      ["--samples", "a.csv", "--reference", "a.csv", "--held-out", "h.csv"],
+      "--particles, --steps-per-level, --eps, --held-out, --data and --dataset go with --model, not --samples"
+    ),
     (["--samples", "a.csv"], "--samples and --reference go together"),
     ([], "Give --samples A --reference B, or --model M --data F"),
     (

@@ -62,6 +62,14 @@ import Testing
       "--sigmas: column 8: Expected a whole number of levels between 1 and 1000, found '1000000000'"
     ),
     (["live", "--seed", "-1"], "The value '-1' is invalid for '--seed <seed>'"),
+    (
+      ["live", "--noise", "Continuous"],
+      "--noise: unknown noise distribution 'Continuous'; choose one of ladder, continuous"
+    ),
+    (
+      ["render", "--noise", "continuous", "--objective", "dsm"],
+      "--noise continuous does not go with --objective dsm, which trains one fixed noise level"
+    ),
     // Grids.
     (
       ["kde", "--dataset", "moons", "--grid", "100000x100000"],
@@ -151,7 +159,7 @@ import Testing
     ),
     (
       ["eval", "--samples", "a.csv", "--reference", "b.csv", "--particles", "10"],
-      "--particles, --steps-per-level, --eps, --data and --dataset go with --model, not --samples"
+      "--particles, --steps-per-level, --eps, --held-out, --data and --dataset go with --model, not --samples"
     ),
     (["bench", "--quick", "--runs", "3"], "--runs goes without --quick, which runs once"),
     // What the argument parser itself refuses.

@@ -28,6 +28,15 @@ import Testing
     String(line.reversed().drop { $0 == " " }.reversed())
   }
 
+  /// With `--noise continuous` and no `--sigmas` the session's ladder is 5.0:0.01:10, whose
+  /// level nearest 0.1 is 5·0.002^(6/9) ≈ 0.0794, the seventh of ten.
+  @Test func continuousNoiseUsesItsDefaultRange() throws {
+    let result = try runScoreviz(Self.frameArguments + ["--noise", "continuous"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let sigmaLine = try #require(Self.lines(result.standardOutput).last { $0.contains("σ") })
+    #expect(sigmaLine.contains("σ 0.0794 (7/10)"), "\(sigmaLine)")
+  }
+
   @Test func frameHasTheRequestedHeightAndAStatusLine() throws {
     let result = try runScoreviz(Self.frameArguments)
     #expect(result.status == 0, "\(result.standardError)")

@@ -50,6 +50,30 @@ import Testing
     #expect(try folderContents(folder) == ["model.safetensors"])
   }
 
+  /// `--noise continuous` without `--sigmas` trains on 5.0:0.01:10 and says so in the model's
+  /// metadata and the summary; the default run says `ladder`.
+  @Test func continuousNoiseIsRecordedInTheModel() throws {
+    let folder = try makeTemporaryFolder()
+    for (name, extra, expected) in [
+      ("continuous", ["--noise", "continuous"], NoiseDistribution.continuous), ("ladder", [], .ladder),
+    ] {
+      let path = folder + "/\(name).safetensors"
+      let result = try runScoreviz(Self.shortRun + extra + ["--save", path])
+      #expect(result.status == 0, "\(result.standardError)")
+      let summary = try #require(jsonLines(result.standardOutput).first ?? nil)
+      #expect(summary["noise"] as? String == expected.rawValue)
+      let model = try ScoreModelFile.read(path: path)
+      #expect(model.noiseDistribution == expected)
+      #expect(model.ladder == expected.defaultLadder)
+      let metadata = try SafetensorsFile.read(path: path).metadata
+      #expect(metadata["noise"] == expected.rawValue)
+    }
+    let given = folder + "/given.safetensors"
+    let result = try runScoreviz(Self.shortRun + ["--noise", "continuous", "--sigmas", "3:0.02:4", "--save", given])
+    #expect(result.status == 0)
+    #expect(try ScoreModelFile.read(path: given).ladder == (try NoiseLadder(parsing: "3:0.02:4")))
+  }
+
   /// `--ema 0` keeps only the newest weights, so it saves what a plain run saves; `--ema 0.9`
   /// saves an average, which differs from the last weights but stays finite and is noted.
   @Test func emaSavesTheAverageOfTheWeights() throws {
@@ -134,6 +158,11 @@ import Testing
     (["--sigmas", "1:0.01:x"], "--sigmas: column 8: Expected a whole number of levels between 1 and 1000, found 'x'"),
     (["--objective", "score"], "--objective: unknown objective 'score'; choose one of ncsn, dsm, ssm, ism, esm"),
     (["--threads", "3"], "--threads must be 1 or 2, got 3"),
+    (["--noise", "uniform"], "--noise: unknown noise distribution 'uniform'; choose one of ladder, continuous"),
+    (
+      ["--noise", "continuous", "--objective", "dsm"],
+      "--noise continuous does not go with --objective dsm, which trains one fixed noise level"
+    ),
     (["--lr", "0"], "--lr must be positive, got 0.0"),
     (["--steps", "0"], "--steps must be at least 1, got 0"),
   ])

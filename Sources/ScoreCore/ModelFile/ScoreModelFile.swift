@@ -14,11 +14,13 @@ import Foundation
 /// | `format` | `scoreviz-ncsn-mlp/1` |
 /// | `architecture` | the layer list; the output is divided by σ |
 /// | `sigmas` | the ladder as `MAX:MIN:L` in standardised units |
+/// | `noise` | how σ was drawn in training: `ladder` or `continuous` (`NoiseDistribution`) |
 /// | `data_mean`, `data_scale` | `x,y`: the per-axis z-score that maps data to the network's units |
 /// | `objective`, `steps`, `dataset` | how it was trained (informational) |
 ///
 /// A file without metadata (e.g. saved from PyTorch) loads with the standard ladder and no
-/// normalisation; a file whose metadata is present but malformed is an error.
+/// normalisation; a file without `noise` (written before it existed) was trained on the
+/// ladder. A file whose metadata is present but malformed is an error.
 public struct ScoreModelFile: Sendable, Equatable {
   /// The metadata `format` value this version writes.
   public static let formatName = "scoreviz-ncsn-mlp/1"
@@ -31,6 +33,8 @@ public struct ScoreModelFile: Sendable, Equatable {
   public var network: ScoreNetwork
   /// The noise levels it was trained on, in standardised units.
   public var ladder: NoiseLadder
+  /// How σ was drawn from `ladder` in training.
+  public var noiseDistribution: NoiseDistribution
   /// The map from data units to the network's standardised units.
   public var standardization: Standardization
   /// Informational strings: objective, steps, dataset.
@@ -38,11 +42,12 @@ public struct ScoreModelFile: Sendable, Equatable {
 
   /// A model file value; nothing is written until `write(to:)`.
   public init(
-    network: ScoreNetwork, ladder: NoiseLadder, standardization: Standardization,
-    trainingNotes: [String: String] = [:]
+    network: ScoreNetwork, ladder: NoiseLadder, noiseDistribution: NoiseDistribution = .ladder,
+    standardization: Standardization, trainingNotes: [String: String] = [:]
   ) {
     self.network = network
     self.ladder = ladder
+    self.noiseDistribution = noiseDistribution
     self.standardization = standardization
     self.trainingNotes = trainingNotes
   }
@@ -58,6 +63,7 @@ public struct ScoreModelFile: Sendable, Equatable {
     metadata["format"] = Self.formatName
     metadata["architecture"] = Self.architectureDescription
     metadata["sigmas"] = ladder.description
+    metadata["noise"] = noiseDistribution.rawValue
     metadata["data_mean"] = Self.pair(standardization.mean)
     metadata["data_scale"] = Self.pair(standardization.scale)
     return SafetensorsFile(tensors: tensors, metadata: metadata)
@@ -115,6 +121,15 @@ public struct ScoreModelFile: Sendable, Equatable {
         throw fail("metadata: sigmas \(EscapedText.quoted(sigmas)): \(error.message)")
       }
     }
+    var noiseDistribution = NoiseDistribution.ladder
+    if let noise = metadata["noise"] {
+      guard let value = NoiseDistribution(rawValue: noise) else {
+        throw fail(
+          "metadata: noise \(EscapedText.quoted(noise)) is not "
+            + NoiseDistribution.allCases.map { "'\($0.rawValue)'" }.joined(separator: " or "))
+      }
+      noiseDistribution = value
+    }
     var standardization = Standardization.identity
     if metadata["data_mean"] != nil || metadata["data_scale"] != nil {
       guard let mean = Self.parsePair(metadata["data_mean"]),
@@ -129,8 +144,9 @@ public struct ScoreModelFile: Sendable, Equatable {
     // The parameters were all checked above, so the count is right.
     network = try! ScoreNetwork(parameters: parameters)
     self.ladder = ladder
+    self.noiseDistribution = noiseDistribution
     self.standardization = standardization
-    let structural: Set<String> = ["format", "architecture", "sigmas", "data_mean", "data_scale"]
+    let structural: Set<String> = ["format", "architecture", "sigmas", "noise", "data_mean", "data_scale"]
     trainingNotes = metadata.filter { !structural.contains($0.key) }
   }
 

@@ -25,6 +25,11 @@ public struct NoiseLadder: Sendable, Equatable, CustomStringConvertible {
   /// WORKLOADS.md's ladder: 10 levels from 1.0 (about the standardised data's spread) to 0.01.
   public static let standard = NoiseLadder(validMaximum: 1, minimum: 0.01, count: 10)
 
+  /// The range for `NoiseDistribution.continuous`: σ from 5.0 down to 0.01, 10 levels for the
+  /// samplers. MATH.md §6: σ_max must exceed the largest distance between standardised data
+  /// points (about 4 for moons) for the end density to be close to a Gaussian.
+  public static let continuousStandard = NoiseLadder(validMaximum: 5, minimum: 0.01, count: 10)
+
   /// The most levels a ladder may have: each level is trained, sampled and drawn, and more
   /// than a thousand is never useful.
   public static let maximumCount = 1_000

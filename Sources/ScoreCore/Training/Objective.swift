@@ -7,11 +7,11 @@
 ///
 /// | case | loss | σ |
 /// | --- | --- | --- |
-/// | `ncsn` | ½‖σ·s_θ + z‖² = ½‖f + z‖² | drawn uniformly from the ladder per point |
+/// | `ncsn` | ½‖σ·s_θ + z‖² = ½‖f + z‖² | drawn per point (`NoiseDistribution`) |
 /// | `dsm` | the same | one fixed level (`Trainer.denoisingNoiseLevel`) |
-/// | `ssm` | σ²·(vᵀ∇ₓs_θ v + ½‖s_θ‖²) = σ·vᵀJv + ½‖f‖² | ladder |
-/// | `ism` | σ²·(½‖s_θ‖² + tr ∇ₓs_θ) = ½‖f‖² + σ·tr J | ladder |
-/// | `esm` | ½σ²‖s_θ − t‖² = ½‖f − σ·t‖² | ladder |
+/// | `ssm` | σ²·(vᵀ∇ₓs_θ v + ½‖s_θ‖²) = σ·vᵀJv + ½‖f‖² | per point |
+/// | `ism` | σ²·(½‖s_θ‖² + tr ∇ₓs_θ) = ½‖f‖² + σ·tr J | per point |
+/// | `esm` | ½σ²‖s_θ − t‖² = ½‖f − σ·t‖² | per point |
 ///
 /// where x̃ = x + σz in every case. `ssm` and `ism` are applied to the perturbed points x̃
 /// rather than to the data: x̃ is a sample of p_σ, the data convolved with N(0, σ²I), so the
@@ -19,6 +19,8 @@
 /// network learns every level. The σ² weighting puts all levels on one scale as λ(σ) = σ²
 /// does for `ncsn`. The trace in `ism` is exact: two forward tangents along e₁ and e₂.
 /// `esm`'s target t(x̃, σ) comes from a `BatchScoreFunction` (the KDE score at h = σ).
+/// "Per point" is one of the ladder's levels, uniformly, or with `NoiseDistribution.continuous`
+/// log σ uniform between the ladder's ends; `dsm` has only its one level.
 public enum Objective: String, CaseIterable, Sendable {
   /// Noise-conditional denoising score matching over the whole ladder.
   case ncsn

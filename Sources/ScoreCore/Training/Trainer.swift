@@ -5,7 +5,8 @@ import Foundation
 /// Trains a `ScoreNetwork` by minibatch score matching with Adam.
 ///
 /// Each `step` draws `batchSize` points uniformly with replacement from the data, a noise
-/// level per point (uniform over `ladder`, or `denoisingNoiseLevel` for `dsm`), noise
+/// level per point (from `noiseDistribution`: uniform over `ladder`, or log-uniform between
+/// its ends; `denoisingNoiseLevel` for `dsm`), noise
 /// z ~ N(0, I) and, for `ssm`, a projection v ~ N(0, I); perturbs x̃ = x + σz; computes the
 /// mean `objective` loss and its exact gradient; and takes one `Adam` step.
 ///
@@ -30,6 +31,10 @@ public struct Trainer: Sendable {
   public var objective: Objective
   /// The noise levels of `ncsn`, `ssm`, `ism` and `esm`.
   public var ladder: NoiseLadder
+  /// How those objectives draw σ from `ladder`: one of its levels, or log σ uniform in
+  /// [log σ_min, log σ_max]. `dsm` trains its one level whatever this is (see
+  /// `NoiseDistribution.supports(_:)`; the commands refuse `dsm` with `continuous`).
+  public var noiseDistribution: NoiseDistribution
   /// The one noise level of `dsm`.
   ///
   /// Defaults to the ladder's level nearest 0.1 in log σ (ties to the larger), 0.129 for
@@ -56,6 +61,7 @@ public struct Trainer: Sendable {
   ///   - network: the starting point; `nil` initialises one from a generator split off `seed`.
   ///   - objective: the loss, `ncsn` by default (WORKLOADS.md "Training step").
   ///   - ladder: the noise levels, `NoiseLadder.standard` by default.
+  ///   - noiseDistribution: how each point's σ is drawn from `ladder`, `ladder` by default.
   ///   - denoisingNoiseLevel: σ for `dsm`; `nil` picks the ladder's level nearest 0.1.
   ///   - batchSize: points per step, 256 by default.
   ///   - learningRate: Adam's lr, 1e-3 by default.
@@ -63,8 +69,9 @@ public struct Trainer: Sendable {
   ///   - threadCount: 1 or 2.
   public init(
     network: ScoreNetwork? = nil, objective: Objective = .ncsn,
-    ladder: NoiseLadder = .standard, denoisingNoiseLevel: Float? = nil, batchSize: Int = 256,
-    learningRate: Float = 1e-3, seed: UInt64 = 0, threadCount: Int = 1
+    ladder: NoiseLadder = .standard, noiseDistribution: NoiseDistribution = .ladder,
+    denoisingNoiseLevel: Float? = nil, batchSize: Int = 256, learningRate: Float = 1e-3,
+    seed: UInt64 = 0, threadCount: Int = 1
   ) {
     precondition(batchSize >= 1, "batch size must be at least 1")
     precondition(threadCount == 1 || threadCount == 2, "thread count must be 1 or 2")
@@ -75,6 +82,7 @@ public struct Trainer: Sendable {
     optimizer = Adam(parameterCount: ScoreNetwork.parameterCount, learningRate: learningRate)
     self.objective = objective
     self.ladder = ladder
+    self.noiseDistribution = noiseDistribution
     self.denoisingNoiseLevel =
       denoisingNoiseLevel ?? ladder.levels[ladder.indexOfLevel(nearest: 0.1)]
     self.batchSize = batchSize
@@ -102,8 +110,9 @@ public struct Trainer: Sendable {
 
   /// One training step on `data` whose `esm` target is `target`; returns the mean loss.
   ///
-  /// `target` is evaluated at the perturbed points once per noise level present in the
-  /// batch (the live program passes the KDE score at h = σ). Other objectives ignore it.
+  /// `target` is evaluated at the perturbed points once per ladder level present in the
+  /// batch, or once per point at its own σ when `noiseDistribution` is `continuous` (the live
+  /// program passes the KDE score at h = σ). Other objectives ignore it.
   /// - Parameter data: standardised points, interleaved x₀, y₀, x₁, y₁, … (at least one point).
   public mutating func step<Target: BatchScoreFunction>(
     on data: [Float], target: inout Target
@@ -127,6 +136,10 @@ public struct Trainer: Sendable {
   }
 
   /// Noise z, projections v (`ssm`), then a data index and a level per point, all from `random`.
+  ///
+  /// A `continuous` level is σ = exp(log σ_min + u·(log σ_max − log σ_min)) with u ~ U[0, 1),
+  /// its network input log σ taken of the Float σ (as the evaluator takes it) and its level
+  /// index −1. The `ladder` path draws exactly as it always has.
   mutating func drawBatch(from data: [Float], into batch: TrainingBatch) {
     let pointCount = data.count / 2
     precondition(pointCount >= 1, "training needs at least one point")
@@ -136,6 +149,9 @@ public struct Trainer: Sendable {
     let logLevels = ladder.logLevels
     let fixedLevel = denoisingNoiseLevel
     let fixedLogLevel = Float(log(Double(fixedLevel)))
+    let continuous = noiseDistribution == .continuous
+    let logMaximum = log(Double(ladder.maximum))
+    let logMinimum = log(Double(ladder.minimum))
     random.fillNormal(UnsafeMutableBufferPointer(start: batch.noise.pointer, count: 2 * count))
     if objective == .ssm {
       random.fillNormal(
@@ -151,6 +167,11 @@ public struct Trainer: Sendable {
           sigma = fixedLevel
           batch.noiseLevels.pointer[point] = fixedLevel
           batch.logNoiseLevels.pointer[point] = fixedLogLevel
+          batch.levelIndices[point] = -1
+        } else if continuous {
+          sigma = Float(exp(logMinimum + random.nextUniform() * (logMaximum - logMinimum)))
+          batch.noiseLevels.pointer[point] = sigma
+          batch.logNoiseLevels.pointer[point] = Float(log(Double(sigma)))
           batch.levelIndices[point] = -1
         } else {
           let level = Int(random.next(upperBound: UInt64(levels.count)))

@@ -40,10 +40,17 @@ final class TrainingBatch {
     gatheredScores = AlignedFloatBuffer(count: 2 * capacity)
   }
 
-  /// Fills `targets` from `target`, one call per distinct noise level in `levels`.
+  /// Fills `targets` from `target`: one call per distinct level of `levels` for points on the
+  /// ladder, and one call per point at its own σ for points off it (level index −1, the
+  /// `continuous` draws).
   func evaluateTargets<Target: BatchScoreFunction>(
     _ target: inout Target, levels: [Float]
   ) {
+    for point in 0..<count where levelIndices[point] < 0 {
+      target.evaluateScores(
+        at: points.pointer + 2 * point, count: 1, noiseLevel: noiseLevels.pointer[point],
+        into: targets.pointer + 2 * point)
+    }
     for level in levels.indices {
       var gathered = 0
       for point in 0..<count where levelIndices[point] == level {

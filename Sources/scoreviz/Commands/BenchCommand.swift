@@ -19,7 +19,8 @@ struct BenchCommand: ParsableCommand {
       frame, peak memory) and launch-1m (the same on a million points from CSV and from NPY, \
       with the frames drawn in each of the first seconds), kde-grid-1m (what kde --grid \
       240x160 computes on a million moons points, with its errors against the exact \
-      evaluation at every 97th cell). Times are medians of --runs repetitions. --quick shrinks every workload to a smoke test.
+      evaluation at every 97th cell), memorisation (eval's memorised fraction of 5k held-out \
+      moons against 100k: k-d tree build and query time). Times are medians of --runs repetitions. --quick shrinks every workload to a smoke test.
       """)
 
   enum Workload: String, ExpressibleByArgument, CaseIterable {
@@ -32,6 +33,7 @@ struct BenchCommand: ParsableCommand {
     case launch
     case launchMillion = "launch-1m"
     case kdeGridMillion = "kde-grid-1m"
+    case memorisation
   }
 
   @Option(help: "Run one workload: \(Workload.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -79,6 +81,7 @@ struct BenchCommand: ParsableCommand {
         case .launch: record = try launchWorkload(context)
         case .launchMillion: record = try launchMillionWorkload(context)
         case .kdeGridMillion: record = try kdeGridMillionWorkload(context)
+        case .memorisation: record = try memorisationWorkload(context)
         }
         try StandardOutput.writeLine(json ? record.encoded : BenchReport.text(for: record))
       }

@@ -11,7 +11,11 @@ struct EvalCommand: ParsableCommand {
       --samples A --reference B: energy distance and sliced Wasserstein-2 (256 directions) \
       between two point files. --model M --data F: draws --particles samples by annealed \
       Langevin and compares them with F, and reports the learned field's error against the \
-      KDE score at h = σ for every level, weighted by p_σ (relative: √(Σw‖s−t‖²/Σw‖t‖²)).
+      KDE score at h = σ for every level, weighted by p_σ (relative: √(Σw‖s−t‖²/Σw‖t‖²)). \
+      memorised_fraction is the share of samples whose nearest data point is less than a \
+      third as far as their second nearest (Gu et al. 2023); with --held-out H, \
+      held_out_memorised_fraction is the same share for H's points against the data, the \
+      level a model that does not copy its data should be near.
       """)
 
   @Option(help: "A file of samples.")
@@ -24,6 +28,9 @@ struct EvalCommand: ParsableCommand {
   var model: String?
 
   @OptionGroup var source: DataSourceOptions
+
+  @Option(help: "A file of held-out points (not trained on) whose memorised fraction against --data is reported too.")
+  var heldOut: String?
 
   @Option(
     parsing: .unconditional,
@@ -54,11 +61,13 @@ struct EvalCommand: ParsableCommand {
     if !pairGiven && model == nil {
       throw ValidationError("Give --samples A --reference B, or --model M --data F")
     }
-    if pairGiven && (particles != nil || stepsPerLevel != nil || eps != nil || source.isGiven) {
+    if pairGiven && (particles != nil || stepsPerLevel != nil || eps != nil || source.isGiven || heldOut != nil) {
       throw ValidationError(
-        "--particles, --steps-per-level, --eps, --data and --dataset go with --model, not --samples")
+        "--particles, --steps-per-level, --eps, --held-out, --data and --dataset go with --model, not --samples")
     }
-    for (path, flag) in [(samples, "--samples"), (reference, "--reference"), (model, "--model")] {
+    for (path, flag) in [
+      (samples, "--samples"), (reference, "--reference"), (model, "--model"), (heldOut, "--held-out"),
+    ] {
       try FlagBounds.checkFileName(path, flag)
     }
     if let particles { try FlagBounds.check(particles, "--particles", in: 2...FlagBounds.evaluationParticles) }
@@ -86,6 +95,9 @@ struct EvalCommand: ParsableCommand {
       let file = try ScoreModelFile.read(path: model!)
       try requireFiniteModel(file, path: model!)
       let dataset = try source.load(seed: random.seed)
+      let heldOutPoints = try heldOut.map {
+        try PointFileReader.read(path: $0, coordinateLimit: PointFileReader.largestCoordinate).points
+      }
       let particles = particles ?? 5_000
       let schedule = AnnealingSchedule(
         noiseLevels: file.ladder.levels, epsilon: eps ?? 2e-5, stepsPerLevel: stepsPerLevel ?? 100)
@@ -103,6 +115,8 @@ struct EvalCommand: ParsableCommand {
         )
       }
       let distances = SampleDistances(samplesInDataUnits, dataset.points)
+      // In data units, as the samples are compared with the data above.
+      let memorisation = MemorisationTest(trainingPoints: dataset.points)
       let errors = fieldErrors(
         network: file.network, ladder: file.ladder,
         standardizedPoints: file.standardization.standardize(dataset.points))
@@ -125,6 +139,11 @@ struct EvalCommand: ParsableCommand {
           ("particles", .integer(particles)),
           ("energy_distance", .number(distances.energyDistance)),
           ("sliced_w2", .number(distances.slicedWasserstein)),
+          ("memorised_fraction", .number(memorisation.memorisedFraction(samplesInDataUnits))),
+          (
+            "held_out_memorised_fraction",
+            heldOutPoints.map { .number(memorisation.memorisedFraction($0)) } ?? .null
+          ),
           ("field_error", .array(perLevel)),
         ]).encoded)
     }

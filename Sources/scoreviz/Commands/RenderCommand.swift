@@ -56,8 +56,9 @@ struct RenderCommand: ParsableCommand {
     guard ["kde", "histogram", "off"].contains(density) else {
       throw ValidationError("--density must be kde, histogram or off, got '\(density)'")
     }
-    if let level, let ladder = try? NoiseLadder(parsing: live.sigmas), !(1...ladder.count).contains(level) {
-      throw ValidationError("--level must be between 1 and the ladder's length \(ladder.count), got \(level)")
+    if let level, !(1...live.noise.ladder.count).contains(level) {
+      throw ValidationError(
+        "--level must be between 1 and the ladder's length \(live.noise.ladder.count), got \(level)")
     }
   }
 

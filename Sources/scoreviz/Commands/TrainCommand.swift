@@ -33,8 +33,7 @@ struct TrainCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Adam's learning rate (at most 1e6).")
   var lr: Float = 1e-3
 
-  @Option(help: "The noise ladder MAX:MIN:L in standardised units (levels 1e-6 to 1e6, L at most 1000).")
-  var sigmas: String = "1.0:0.01:10"
+  @OptionGroup var noise: NoiseOptions
 
   @Option(
     parsing: .unconditional,
@@ -69,7 +68,7 @@ struct TrainCommand: ParsableCommand {
     guard threads == 1 || threads == 2 else {
       throw ValidationError("--threads must be 1 or 2, got \(threads)")
     }
-    try FlagBounds.checkLadder(sigmas, "--sigmas")
+    try noise.check(objective: objective)
     if let seconds { try FlagBounds.checkPositive(seconds, "--seconds", atMost: FlagBounds.seconds) }
     // A decay that rounds to 1 in Float would never move the average.
     if let ema, !(ema >= 0 && Float(ema) < 1) {
@@ -88,9 +87,9 @@ struct TrainCommand: ParsableCommand {
     reportingErrors {
       try checkWritable(save)
       let data = TrainingData(try source.load(seed: random.seed))
-      let ladder = try NoiseLadder(parsing: sigmas)
+      let ladder = noise.ladder
       var trainer = Trainer(
-        objective: Objective(rawValue: objective)!, ladder: ladder,
+        objective: Objective(rawValue: objective)!, ladder: ladder, noiseDistribution: noise.distribution,
         denoisingNoiseLevel: dsmSigma, batchSize: batch, learningRate: lr, seed: random.seed,
         threadCount: threads)
       var average = ema.map {
@@ -106,7 +105,8 @@ struct TrainCommand: ParsableCommand {
         ]
         if let ema { notes["ema"] = String(ema) }
         let model = ScoreModelFile(
-          network: network, ladder: ladder, standardization: data.standardization,
+          network: network, ladder: ladder, noiseDistribution: noise.distribution,
+          standardization: data.standardization,
           trainingNotes: notes)
         try model.write(to: save)
       }
@@ -114,6 +114,7 @@ struct TrainCommand: ParsableCommand {
         ("dataset", .string(data.dataset.name)),
         ("points", .integer(data.dataset.points.count)),
         ("objective", .string(objective)),
+        ("noise", .string(noise.distribution.rawValue)),
         ("steps", .integer(summary.steps)),
         ("batch", .integer(batch)),
         ("threads", .integer(threads)),

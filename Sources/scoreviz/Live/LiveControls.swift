@@ -106,7 +106,8 @@ struct LiveControls {
       particles.respawn(count: particleCount, ladder: ladder)
       message = "dataset: \(dataset.name)"
     case .nextObjective, .previousObjective:
-      let all = Objective.allCases
+      // Objectives that cannot draw from the session's noise distribution are skipped.
+      let all = Objective.allCases.filter { snapshot.noiseDistribution.supports($0) }
       let index = all.firstIndex(of: snapshot.objective) ?? 0
       let next = all[(index + (action == .nextObjective ? 1 : all.count - 1)) % all.count]
       command = .setObjective(next)

@@ -13,8 +13,7 @@ struct LiveOptions: ParsableArguments {
   @Option(help: "The objective: \(Objective.allCases.map(\.rawValue).joined(separator: ", ")).")
   var objective: String = "ncsn"
 
-  @Option(help: "The noise ladder MAX:MIN:L in standardised units (levels 1e-6 to 1e6, L at most 1000).")
-  var sigmas: String = "1.0:0.01:10"
+  @OptionGroup var noise: NoiseOptions
 
   @Option(parsing: .unconditional, help: "Adam's learning rate (at most 1e6).")
   var lr: Float = 1e-3
@@ -43,7 +42,7 @@ struct LiveOptions: ParsableArguments {
       )
     }
     try FlagBounds.checkFileName(themesDir, "--themes-dir")
-    try FlagBounds.checkLadder(sigmas, "--sigmas")
+    try noise.check(objective: objective)
     try FlagBounds.checkPositive(lr, "--lr", atMost: FlagBounds.learningRate)
     try FlagBounds.check(batch, "--batch", in: 1...FlagBounds.batch)
     try FlagBounds.check(particles, "--particles", in: 1...FlagBounds.liveParticles)
@@ -65,7 +64,8 @@ struct LiveOptions: ParsableArguments {
   /// The engine's settings from the options.
   var engineSettings: TrainingEngine.Settings {
     TrainingEngine.Settings(
-      objective: Objective(rawValue: objective)!, ladder: try! NoiseLadder(parsing: sigmas),
+      objective: Objective(rawValue: objective)!, ladder: noise.ladder,
+      noiseDistribution: noise.distribution,
       batchSize: batch, learningRate: lr, seed: random.seed)
   }
 }

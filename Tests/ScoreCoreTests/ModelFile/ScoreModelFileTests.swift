@@ -46,6 +46,31 @@ import Testing
     #expect(model.standardization == .identity)
   }
 
+  /// `noise` is written, and a continuous model reads back as continuous.
+  @Test func noiseDistributionRoundTrips() throws {
+    var model = try sampleModel()
+    #expect(model.safetensors.metadata["noise"] == "ladder")
+    model.noiseDistribution = .continuous
+    #expect(model.safetensors.metadata["noise"] == "continuous")
+    let path = try makeTemporaryFolder() + "/continuous.safetensors"
+    try model.write(to: path)
+    let read = try ScoreModelFile.read(path: path)
+    #expect(read.noiseDistribution == .continuous)
+    #expect(read.trainingNotes["noise"] == nil)
+    #expect(read == model)
+  }
+
+  /// A file written before `noise` existed (every other entry present) was trained on the ladder.
+  @Test func fileWithoutNoiseEntryReadsAsLadder() throws {
+    var model = try sampleModel()
+    model.noiseDistribution = .continuous
+    var file = model.safetensors
+    file.metadata["noise"] = nil
+    let read = try ScoreModelFile(file, fileName: "old.safetensors")
+    #expect(read.noiseDistribution == .ladder)
+    #expect(read.ladder == model.ladder)
+  }
+
   @Test func malformedModelsNameTheProblem() throws {
     let good = try sampleModel().safetensors
     var missing = good
@@ -54,6 +79,8 @@ import Testing
     reshaped.tensors[0] = NamedTensor(name: "0.weight", shape: [3, 128], values: good.tensors[0].values)
     var badLadder = good
     badLadder.metadata["sigmas"] = "1:x:3"
+    var badNoise = good
+    badNoise.metadata["noise"] = "gaussian"
     var badScale = good
     badScale.metadata["data_scale"] = "1,0"
     var nonFinite = good
@@ -64,6 +91,7 @@ import Testing
       (missing, "m.safetensors: missing tensor '6.bias' of shape [2]"),
       (reshaped, "m.safetensors: tensor '0.weight' has shape [3, 128], expected [128, 3]"),
       (badLadder, "m.safetensors: metadata: sigmas '1:x:3':"),
+      (badNoise, "m.safetensors: metadata: noise 'gaussian' is not 'ladder' or 'continuous'"),
       (badScale, "m.safetensors: metadata: data_mean '0.5,-1.25' and data_scale '1,0'"),
       (nonFinite, "m.safetensors: tensor '0.bias' holds a value that is not finite"),
     ]

@@ -81,6 +81,30 @@ import Testing
     #expect(quiet.status == 0 && !quiet.standardError.contains("warning"), "\(quiet.standardError)")
   }
 
+  /// Two equal points: the standardisation is a shift, the KDE at h = σ_min is N(point, h²I),
+  /// log p(q) = −log(2πh²) − ‖q − point‖²/(2h²). Without spread Scott's rule has no h, so
+  /// σ_min must be given. Heun's error for this field at σ_min = 0.5 and 160 steps is below
+  /// 10⁻³ (the same steps in Double elsewhere: 1.6·10⁻⁴, the same at every point, since the
+  /// path is x(σ) = x₀·σ/σ_min).
+  @Test func dataWithoutSpreadNeedsSigmaMinAndGivesTheGaussian() throws {
+    let folder = try makeTemporaryFolder()
+    let data = try writeTextFile("x,y\n2,-1\n2,-1\n", named: "same.csv", in: folder)
+    let at = try writeTextFile("x,y\n2,-1\n2.5,0\n1,-1.3\n", named: "at.csv", in: folder)
+    let result = try runScoreviz([
+      "likelihood", "--source", "kde", "--data", data, "--at", at, "--sigma-min", "0.5",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let table = try #require(PrintedTable(result.standardOutput))
+    try #require(table.rows.count == 3)
+    for (k, q) in table.points("x", "y").enumerated() {
+      let d = q - SIMD2(2, -1)
+      let expected = -log(2 * Double.pi * 0.25) - (d * d).sum() / 0.5
+      #expect(abs(table.column("log_density")[k] - expected) < 1e-3, "row \(k)")
+    }
+    let noSpread = try runScoreviz(["likelihood", "--source", "kde", "--data", data, "--at", at])
+    #expect(noSpread.status == 65 && noSpread.standardError.contains("give --sigma-min"))
+  }
+
   @Test func badInputsExitWithTheirCodesAndWriteNothing() throws {
     let files = try Self.files()
     let output = files.folder + "/out.csv"

@@ -12,7 +12,7 @@ struct Scoreviz: ParsableCommand {
     subcommands: [
       LiveCommand.self, RenderCommand.self, DatasetsCommand.self, DataCommand.self,
       KDECommand.self, TrainCommand.self, SampleCommand.self, FieldCommand.self, EvalCommand.self,
-      BenchCommand.self,
+      LikelihoodCommand.self, BenchCommand.self,
     ],
     defaultSubcommand: LiveCommand.self)
 

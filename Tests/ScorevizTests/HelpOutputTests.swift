@@ -5,7 +5,7 @@ import ScoreTestSupport
 import Testing
 
 @Suite struct HelpOutputTests {
-  static let commands = ["live", "data", "kde", "train", "sample", "field", "eval", "render", "bench"]
+  static let commands = ["live", "data", "kde", "train", "sample", "field", "eval", "likelihood", "render", "bench"]
 
   /// Each option entry of the help has a description, on its line or (for a long name) the
   /// next: an option declared without `help:` would show a bare name.

@@ -6,8 +6,10 @@
 /// with N(0, σ²I) is the KDE with h = σ, so at noise level σ this is exactly the field that
 /// denoising score matching aims at (MATH.md §3). Points are converted to Double and the
 /// sums run in Double (log-sum-exp, finite everywhere); each score is rounded to Float once.
+/// The divergence is the closed form tr ∇ₓs = (Σwᵢ‖xᵢ − m‖² − 2h²)/h⁴, m = Σwᵢxᵢ, with the
+/// softmax weights wᵢ of MATH.md §3 (∇ₓs = (Cov_w − h²I)/h⁴).
 /// Allocates nothing per call.
-public struct KDEScoreFunction: BatchScoreFunction, Sendable {
+public struct KDEScoreFunction: BatchScoreDivergenceFunction, Sendable {
   /// Where the bandwidth of each evaluation comes from.
   public enum Bandwidth: Sendable, Equatable {
     /// h is this positive value whatever the noise level.
@@ -51,12 +53,26 @@ public struct KDEScoreFunction: BatchScoreFunction, Sendable {
     at points: UnsafePointer<Float>, count: Int, noiseLevel: Float,
     into scores: UnsafeMutablePointer<Float>
   ) {
-    let h: Double
-    switch bandwidthSource {
-    case .fixed(let value): h = value
-    case .noiseLevel: h = Double(noiseLevel)
-    }
-    precondition(h > 0 && h.isFinite, "The bandwidth must be positive and finite")
+    evaluate(at: points, count: count, noiseLevel: noiseLevel, scores: scores, divergences: nil)
+  }
+
+  /// Writes ∇log p_h(xᵢ) into `scores` and tr ∇ₓ∇log p_h(xᵢ) into `divergences`.
+  ///
+  /// h is the fixed bandwidth, or `noiseLevel` (which must then be positive).
+  public mutating func evaluateScoresAndDivergence(
+    at points: UnsafePointer<Float>, count: Int, noiseLevel: Float,
+    scores: UnsafeMutablePointer<Float>, divergences: UnsafeMutablePointer<Float>
+  ) {
+    evaluate(at: points, count: count, noiseLevel: noiseLevel, scores: scores, divergences: divergences)
+  }
+
+  /// The scores, and the divergences when `divergences` is given.
+  @inline(__always)
+  private func evaluate(
+    at points: UnsafePointer<Float>, count: Int, noiseLevel: Float,
+    scores: UnsafeMutablePointer<Float>, divergences: UnsafeMutablePointer<Float>?
+  ) {
+    let h = bandwidth(noiseLevel: noiseLevel)
     let variance = h * h
     let inverseTwoVariance = 1 / (2 * variance)
     kde.xs.withUnsafeBufferPointer { x in
@@ -65,12 +81,25 @@ public struct KDEScoreFunction: BatchScoreFunction, Sendable {
           let query = SIMD2(Double(points[2 &* i]), Double(points[2 &* i &+ 1]))
           let (_, sums) = KDESums.exact(
             xs: x.baseAddress!, ys: y.baseAddress!, count: x.count, query: query,
-            inverseTwoVariance: inverseTwoVariance)
+            inverseTwoVariance: inverseTwoVariance, secondMoment: divergences != nil)
           let score = sums.score(variance: variance)
           scores[2 &* i] = Float(score.x)
           scores[2 &* i &+ 1] = Float(score.y)
+          divergences?[i] = Float(sums.scoreDivergence(variance: variance))
         }
       }
     }
+  }
+
+  /// h for a call at `noiseLevel`: the fixed bandwidth or the noise level; traps unless
+  /// positive and finite.
+  private func bandwidth(noiseLevel: Float) -> Double {
+    let h: Double
+    switch bandwidthSource {
+    case .fixed(let value): h = value
+    case .noiseLevel: h = Double(noiseLevel)
+    }
+    precondition(h > 0 && h.isFinite, "The bandwidth must be positive and finite")
+    return h
   }
 }

@@ -74,13 +74,18 @@ final class NetworkWorkspace {
   /// Runs all `blocks` blocks of `rows` input rows forward into `outputs`, keeping φ′ (and
   /// φ″ with tangents) for `backward`.
   ///
-  /// - Parameter parameters: the flat parameters; `panels` must hold their transposed weights.
+  /// - Parameters:
+  ///   - parameters: the flat parameters; `panels` must hold their transposed weights.
+  ///   - forBackward: false for a forward pass whose outputs and tangent outputs are all that
+  ///     is wanted (the divergence of the score): φ″ and φ″·ḣ are then not computed.
   func forward(
-    rows: Int, blocks: Int, parameters: UnsafePointer<Float>, panels: WeightPanels
+    rows: Int, blocks: Int, parameters: UnsafePointer<Float>, panels: WeightPanels,
+    forBackward: Bool = true
   ) {
     precondition(rows % 8 == 0 && rows <= blockCapacity && blocks <= maximumBlocks)
-    let tangents = blocks > 1
-    forwardInputLayer(rows: rows, blocks: blocks, parameters: parameters, panels: panels)
+    let tangents = blocks > 1 && forBackward
+    forwardInputLayer(
+      rows: rows, blocks: blocks, parameters: parameters, panels: panels, keepCurvature: tangents)
     for layer in 1...2 {
       let below = activations[layer - 1].pointer
       let above = activations[layer].pointer
@@ -96,21 +101,30 @@ final class NetworkWorkspace {
           curvature: tangents ? curvatures[layer].pointer : nil))
       for block in 1..<max(blocks, 1) {
         let offset = block * rows * Self.width
-        MatrixKernels.multiply(
-          rows: rows, depth: Self.width, a: below + offset, rowStride: Self.width,
-          depthStride: 1, b: panel,
-          epilogue: TangentEpilogue(
-            slope: slopes[layer].pointer, curvature: curvatures[layer].pointer,
-            activation: above + offset,
-            curvatureProduct: curvatureProducts[layer].pointer + (block - 1) * rows * Self.width))
+        if tangents {
+          MatrixKernels.multiply(
+            rows: rows, depth: Self.width, a: below + offset, rowStride: Self.width,
+            depthStride: 1, b: panel,
+            epilogue: TangentEpilogue(
+              slope: slopes[layer].pointer, curvature: curvatures[layer].pointer,
+              activation: above + offset,
+              curvatureProduct: curvatureProducts[layer].pointer + (block - 1) * rows * Self.width))
+        } else {
+          MatrixKernels.multiply(
+            rows: rows, depth: Self.width, a: below + offset, rowStride: Self.width,
+            depthStride: 1, b: panel,
+            epilogue: ScaleEpilogue(output: above + offset, slope: slopes[layer].pointer))
+        }
       }
     }
     forwardOutputLayer(rows: rows, blocks: blocks, parameters: parameters)
   }
 
-  /// Layer 0 (3 → 128) for primal rows, then its tangents (the log σ input has none).
+  /// Layer 0 (3 → 128) for primal rows, then its tangents (the log σ input has none); φ″
+  /// and φ″·ḣ only with `keepCurvature`.
   private func forwardInputLayer(
-    rows: Int, blocks: Int, parameters: UnsafePointer<Float>, panels: WeightPanels
+    rows: Int, blocks: Int, parameters: UnsafePointer<Float>, panels: WeightPanels,
+    keepCurvature: Bool
   ) {
     let weights = UnsafePointer(panels.input.pointer)
     let x = input.pointer
@@ -118,7 +132,7 @@ final class NetworkWorkspace {
     let primal = ActivationEpilogue(
       bias: parameters + ScoreNetwork.inputBiasOffset, activation: activation,
       slope: slopes[0].pointer,
-      curvature: blocks > 1 ? curvatures[0].pointer : nil)
+      curvature: keepCurvature ? curvatures[0].pointer : nil)
     for row in 0..<rows {
       let x1 = SIMD16<Float>(repeating: x[row &* 3])
       let x2 = SIMD16<Float>(repeating: x[row &* 3 &+ 1])
@@ -133,21 +147,36 @@ final class NetworkWorkspace {
       }
     }
     for block in 1..<max(blocks, 1) {
-      let tangent = TangentEpilogue(
-        slope: slopes[0].pointer, curvature: curvatures[0].pointer,
-        activation: activation + block * rows * Self.width,
-        curvatureProduct: curvatureProducts[0].pointer + (block - 1) * rows * Self.width)
-      let directions = x + block * rows * 3
-      for row in 0..<rows {
-        let v1 = SIMD16<Float>(repeating: directions[row &* 3])
-        let v2 = SIMD16<Float>(repeating: directions[row &* 3 &+ 1])
-        var column = 0
-        while column < Self.width {
-          let h = (load16(weights + column) * v1).addingProduct(
-            load16(weights + (Self.width &+ column)), v2)
-          tangent.apply(h, index: row &* Self.width &+ column, column: column)
-          column &+= 16
-        }
+      let directions = UnsafePointer(x + block * rows * 3)
+      let output = activation + block * rows * Self.width
+      if keepCurvature {
+        forwardInputTangent(
+          directions: directions, rows: rows, weights: weights,
+          epilogue: TangentEpilogue(
+            slope: slopes[0].pointer, curvature: curvatures[0].pointer, activation: output,
+            curvatureProduct: curvatureProducts[0].pointer + (block - 1) * rows * Self.width))
+      } else {
+        forwardInputTangent(
+          directions: directions, rows: rows, weights: weights,
+          epilogue: ScaleEpilogue(output: output, slope: slopes[0].pointer))
+      }
+    }
+  }
+
+  /// ḣ = W₀[:, 0]·v₁ + W₀[:, 1]·v₂ for `rows` direction rows, handed to `epilogue`.
+  @inline(__always)
+  private func forwardInputTangent<Epilogue: TileEpilogue>(
+    directions: UnsafePointer<Float>, rows: Int, weights: UnsafePointer<Float>, epilogue: Epilogue
+  ) {
+    for row in 0..<rows {
+      let v1 = SIMD16<Float>(repeating: directions[row &* 3])
+      let v2 = SIMD16<Float>(repeating: directions[row &* 3 &+ 1])
+      var column = 0
+      while column < Self.width {
+        let h = (load16(weights + column) * v1).addingProduct(
+          load16(weights + (Self.width &+ column)), v2)
+        epilogue.apply(h, index: row &* Self.width &+ column, column: column)
+        column &+= 16
       }
     }
   }

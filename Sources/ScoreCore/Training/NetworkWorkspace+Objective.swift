@@ -45,10 +45,7 @@ extension NetworkWorkspace {
         block[3 &* point &+ 1] = directions[2 &* point &+ 1]
       }
     case .ism:
-      for point in 0..<count {
-        x[3 &* (rows &+ point)] = 1
-        x[3 &* (2 &* rows &+ point) &+ 1] = 1
-      }
+      setTraceDirections(count: count, rows: rows)
     }
   }
 
@@ -99,8 +96,7 @@ extension NetworkWorkspace {
       for point in 0..<count {
         let f0 = f[2 &* point]
         let f1 = f[2 &* point &+ 1]
-        let first = 2 &* (rows &+ point)
-        let second = 2 &* (2 &* rows &+ point) &+ 1
+        let (first, second) = Self.traceOutputIndices(point: point, rows: rows)
         let sigma = noiseLevels[point]
         loss += Double(0.5 * (f0 * f0 + f1 * f1) + sigma * (f[first] + f[second]))
         g[2 &* point] = f0 * scale

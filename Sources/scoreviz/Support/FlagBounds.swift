@@ -24,7 +24,10 @@ enum FlagBounds {
   /// Langevin steps (`--steps-per-level`, `sample --steps`), per level of at most
   /// `NoiseLadder.maximumCount`.
   static let langevinSteps = 1_000_000
-  /// Threads of `sample`.
+  /// Steps of the probability-flow ODE (`likelihood --steps`): each costs two evaluations of
+  /// the field per point.
+  static let odeSteps = 100_000
+  /// Threads of `sample` and `likelihood`.
   static let threads = 64
   /// `train --seconds`: about eleven days.
   static let seconds = 1_000_000.0

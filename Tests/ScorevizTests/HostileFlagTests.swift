@@ -151,11 +151,11 @@ import Testing
     (["train", "--objective", "ncsn", "--dsm-sigma", "0.1"], "--dsm-sigma goes with --objective dsm"),
     (
       ["sample", "--model", "m.safetensors", "--steps", "5"],
-      "--steps goes with --plain; annealing takes --steps-per-level"
+      "--steps goes with --sampler langevin, sde, pc, ode or heun; annealing takes --steps-per-level"
     ),
     (
       ["sample", "--model", "m.safetensors", "--plain", "--steps-per-level", "5"],
-      "--steps-per-level goes without --plain"
+      "--steps-per-level goes with --sampler annealed"
     ),
     (
       ["eval", "--samples", "a.csv", "--reference", "b.csv", "--particles", "10"],

@@ -58,7 +58,7 @@ import Testing
     let model = try TrainedModel.requirePath()
     let result = try runScoreviz(["sample", "--model", model, "--sigma", "0.1"])
     #expect(result.status == 64)
-    #expect(validationMessage(result.standardError) == "--sigma goes with --plain")
+    #expect(validationMessage(result.standardError) == "--sigma goes with --sampler langevin (--plain)")
     #expect(result.standardOutput.isEmpty)
   }
 

@@ -27,6 +27,17 @@ enum FlagBounds {
   /// Steps of the probability-flow ODE (`likelihood --steps`): each costs two evaluations of
   /// the field per point.
   static let odeSteps = 100_000
+  /// σ steps of the SDE and ODE samplers (`sample --steps` with `--sampler sde|pc|ode|heun`).
+  static let diffusionSteps = 1_000_000
+  /// Langevin corrector steps after each predictor step (`sample --corrector-steps`).
+  static let correctorSteps = 1_000
+  /// The predictor–corrector's signal-to-noise ratio (`sample --snr`).
+  static let signalToNoise: Float = 100
+  /// Particles whose paths `sample --trajectories` keeps (`--trajectory-particles`).
+  static let trajectoryParticles = 100_000
+  /// Rows of `sample --trajectories` (particles × (steps + 1)): 40 MB in memory, about
+  /// 250 MB of CSV.
+  static let trajectoryRows = 5_000_000
   /// Threads of `sample` and `likelihood`.
   static let threads = 64
   /// `train --seconds`: about eleven days.

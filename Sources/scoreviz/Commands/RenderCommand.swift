@@ -108,6 +108,7 @@ extension DensityMode {
     switch self {
     case .kde: "kde"
     case .histogram: "histogram"
+    case .likelihood: "likelihood"
     case .off: "off"
     }
   }

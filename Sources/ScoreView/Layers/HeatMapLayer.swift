@@ -2,7 +2,8 @@
 
 import ScoreCore
 
-/// Paints the KDE grid, or a histogram of the points, into the plot area.
+/// Paints the KDE grid, the model's ODE density grid, or a histogram of the points, into the
+/// plot area.
 enum HeatMapLayer {
   /// Colour levels the gradient is cut into: enough for a smooth ramp, few enough for the
   /// terminal's colour pairs.
@@ -12,8 +13,9 @@ enum HeatMapLayer {
   /// nil when nothing was painted (mode off, no usable values).
   ///
   /// KDE mode samples the density grid at each half-block pixel's centre (nearest tile, so
-  /// a grid of `layout.heatMapGrid`'s size maps one to one); histogram mode counts the data
-  /// points per pixel.
+  /// a grid of `layout.heatMapGrid`'s size maps one to one), likelihood mode the likelihood
+  /// grid the same way (nothing while it is `.empty`); histogram mode counts the data points
+  /// per pixel.
   static func draw(
     _ state: ViewState, layout: ViewLayout, into frame: inout Frame
   ) -> HeatMapScale? {
@@ -29,6 +31,10 @@ enum HeatMapLayer {
     case .kde:
       guard state.density.isUsable else { return nil }
       pixelValues = sample(state.density, width: width, height: height)
+      kind = .density
+    case .likelihood:
+      guard state.likelihood.isUsable else { return nil }
+      pixelValues = sample(state.likelihood, width: width, height: height)
       kind = .density
     case .histogram:
       if let raster = state.pointRaster,

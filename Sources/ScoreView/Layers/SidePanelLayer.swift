@@ -8,7 +8,9 @@ enum SidePanelLayer {
   static let maximumBarHeight = 16
 
   /// One legend line per visible layer (a sample glyph in the layer's colour, its name, and
-  /// for arrows a second line with the largest magnitude or error coloured), then, when a
+  /// for arrows a second line with the largest magnitude or error coloured; trails as
+  /// particles × positions held; the density's source, with a second line "h=…" for the
+  /// KDE and "(ODE)" for the model, "(ODE) computing…" while its grid is empty), then, when a
   /// heat map was painted, a header naming its scale and a two-column bar from the brightest
   /// colour (top, labelled with the peak value) to the dimmest painted one (bottom,
   /// labelled with the floor, counts as integers), quantised exactly as the heat map is.
@@ -38,6 +40,11 @@ enum SidePanelLayer {
     if state.showsParticles {
       line(glyphs.dotSample, theme[.particles], "particles", String(state.particles.count))
     }
+    if state.showsTrails, !state.trails.isEmpty {
+      let colors = TrailLayer.bandColors(theme)
+      let size = "\(state.trails.particleCount)\(glyphs.times)\(state.trails.recordedCount)"
+      line(glyphs.dotSample, colors[1], "trails", size)
+    }
     if state.showsArrows {
       let usesErrors = state.arrowMode == .error
       let ramp = ArrowLayer.colorRamp(theme, usesErrors: usesErrors)
@@ -56,9 +63,26 @@ enum SidePanelLayer {
     if state.densityMode != .off {
       let heatTop = CellColor.rgb(theme[.heatMap].color(at: 1))
       let sampleRow = row
-      line(
-        glyphs.densitySample, heatTop, "density", state.densityMode == .kde ? "KDE" : "histogram")
+      let source: String
+      var detail = ""
+      switch state.densityMode {
+      case .kde:
+        source = "KDE"
+        detail = "h=" + NumberText.compact(state.status.bandwidth, missing: glyphs.missing)
+      case .histogram:
+        source = "histogram"
+      case .likelihood:
+        source = "model"
+        detail = state.likelihood.isUsable ? "(ODE)" : "(ODE) computing" + glyphs.ellipsis
+      case .off:
+        source = ""
+      }
+      line(glyphs.densitySample, heatTop, "density", source)
       if style == .ascii { frame[panel.x, sampleRow].background = heatTop }
+      if !detail.isEmpty {
+        frame.put(detail, x: panel.x + 2, y: row, limit: panel.width - 2, style: style, foreground: dim)
+        row += 1
+      }
     }
     guard let heatScale else { return }
     row += 1

@@ -14,7 +14,10 @@ enum StatusBarLayer {
   /// an ellipsis to the columns the title leaves.
   ///
   /// Line 1: objective, epoch, loss with its sparkline, samples/s. Line 2:
-  /// "σ 0.100 (7/10)", h with its source, ε with plain/annealed, field error, frames/s.
+  /// "σ 0.100 (7/10)", h with its source, ε with plain/annealed, field error, frames/s; for
+  /// a sampler that follows a process and has a clock, the ε segment gives way to the
+  /// clock "Heun VP σ 0.530 ▕███▌░░░░▏ ←" (" held" at the end; the gauge goes first when
+  /// short of room) after σ, and "NFE 120"; "memorised 87%" before fps when it is set.
   /// Segments are two spaces apart. A line too long for the width narrows the sparkline,
   /// then shortens labels ("field error" to "error"), then drops whole segments, least
   /// important first: a number is never cut.
@@ -66,20 +69,47 @@ enum StatusBarLayer {
     }
     let bandwidth = number(status.bandwidth)
     let sampler = status.sampler.label
-    let sampling = [
-      StatusSegment(label: glyphs.sigma, value: number(status.sigma) + level, priority: 5),
-      StatusSegment(
-        label: "h", value: bandwidth + " (" + source + ")",
-        shortValue: bandwidth + " (" + shortSource + ")", priority: 4),
-      StatusSegment(
-        label: glyphs.epsilon, value: number(status.langevinStep) + " " + sampler, priority: 2),
-      StatusSegment(
-        label: "field error", value: number(status.fieldError), shortLabel: "error",
-        priority: 3),
-      StatusSegment(
-        label: "fps", value: NumberText.rate(status.framesPerSecond, missing: missing),
-        priority: 1),
-    ]
+    let sigmaSegment = StatusSegment(
+      label: glyphs.sigma, value: number(status.sigma) + level, priority: 7)
+    let bandwidthSegment = StatusSegment(
+      label: "h", value: bandwidth + " (" + source + ")",
+      shortValue: bandwidth + " (" + shortSource + ")", priority: 5)
+    let errorSegment = StatusSegment(
+      label: "field error", value: number(status.fieldError), shortLabel: "error", priority: 4)
+    let fpsSegment = StatusSegment(
+      label: "fps", value: NumberText.rate(status.framesPerSecond, missing: missing), priority: 1)
+    var sampling: [StatusSegment]
+    if let clock = status.clock, status.sampler.followsProcess {
+      let arrow = ClockGauge.arrow(clock.direction, style: state.glyphStyle)
+      let held = clock.isHolding ? " held" : ""
+      let clockSigma = number(clock.sigma)
+      let gauge = ClockGauge.text(fraction: clock.fraction, style: state.glyphStyle)
+      let process = clock.processName.isEmpty ? missing : clock.processName
+      sampling = [
+        sigmaSegment,
+        StatusSegment(
+          label: sampler + " " + process + " " + glyphs.sigma,
+          value: clockSigma + " " + gauge + " " + arrow + held,
+          shortValue: clockSigma + " " + arrow + held, priority: 6),
+        StatusSegment(
+          label: "NFE", value: NumberText.count(clock.evaluations, missing: missing), priority: 2),
+        bandwidthSegment, errorSegment,
+      ]
+    } else {
+      sampling = [
+        sigmaSegment, bandwidthSegment,
+        StatusSegment(
+          label: glyphs.epsilon, value: number(status.langevinStep) + " " + sampler, priority: 2),
+        errorSegment,
+      ]
+    }
+    if let memorised = status.memorisedFraction {
+      let percent =
+        memorised.isFinite ? String(Int((min(1, max(0, memorised)) * 100).rounded())) + "%" : missing
+      sampling.append(
+        StatusSegment(label: "memorised", value: percent, shortLabel: "mem", priority: 3))
+    }
+    sampling.append(fpsSegment)
     drawLine(training, y: bar.y, state: state, into: &frame)
     drawLine(sampling, y: bar.y + 1, state: state, into: &frame)
   }

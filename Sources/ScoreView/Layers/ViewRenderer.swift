@@ -2,8 +2,9 @@
 
 /// Renders a `ViewState` into a `Frame`; pure, no I/O, any size.
 ///
-/// Layers, bottom to top: heat map (half blocks), data points (braille), arrows, particles
-/// (braille, merged over the points' dots in the particles colour), axes, legend and colour
+/// Layers, bottom to top: heat map (half blocks), data points (braille), arrows, the
+/// particles' trails (braille, fading with age), particles (braille, merged over the dots
+/// below in the particles colour), axes, legend and colour
 /// bar, title and status lines, help overlay. Below `ViewLayout.minimumWidth` ×
 /// `minimumHeight` the frame holds only the too-small note.
 ///
@@ -39,6 +40,7 @@ public enum ViewRenderer {
     }
     let arrowMaximum =
       state.showsArrows ? ArrowLayer.draw(state, layout: layout, into: &frame) : nil
+    if state.showsTrails { TrailLayer.draw(state, area: layout.plot, into: &frame) }
     if state.showsParticles {
       DotLayer.draw(
         state.particles, color: theme[.particles], box: state.plotBox, area: layout.plot,

@@ -33,8 +33,16 @@ public struct StatusValues: Sendable, Equatable {
   public var bandwidthSource: BandwidthSource
   /// The Langevin step size ε.
   public var langevinStep: Double
-  /// Plain or annealed Langevin.
+  /// The particles' sampler: Langevin (plain or annealed) or one that follows a process.
   public var sampler: SamplerKind
+  /// The particles' σ clock, for samplers that follow a process (`sampler.followsProcess`);
+  /// nil shows the Langevin reading (ε and the sampler) instead.
+  public var clock: SamplerClock?
+  /// The fraction of particles memorised (0…1): nearest training point less than ⅓ as far
+  /// as the second nearest (MATH.md §7), meaningful when they follow the exact KDE score;
+  /// shown as "memorised 87%"; NaN shows "memorised —", nil
+  /// hides the reading.
+  public var memorisedFraction: Double?
   /// The field error of the learned score against the KDE score.
   public var fieldError: Double
   /// Frames drawn per second.
@@ -49,8 +57,8 @@ public struct StatusValues: Sendable, Equatable {
     loss: Double = .nan, lossHistory: [Double] = [], samplesPerSecond: Double = .nan,
     sigma: Double = .nan, sigmaLevel: Int = 0, sigmaLevelCount: Int = 0,
     bandwidth: Double = .nan, bandwidthSource: BandwidthSource = .fixed,
-    langevinStep: Double = .nan, sampler: SamplerKind = .langevin,
-    fieldError: Double = .nan, framesPerSecond: Double = .nan, message: String = "",
+    langevinStep: Double = .nan, sampler: SamplerKind = .langevin, clock: SamplerClock? = nil,
+    memorisedFraction: Double? = nil, fieldError: Double = .nan, framesPerSecond: Double = .nan, message: String = "",
     messageIsAlert: Bool = false
   ) {
     self.datasetName = datasetName
@@ -67,6 +75,8 @@ public struct StatusValues: Sendable, Equatable {
     self.bandwidthSource = bandwidthSource
     self.langevinStep = langevinStep
     self.sampler = sampler
+    self.clock = clock
+    self.memorisedFraction = memorisedFraction
     self.fieldError = fieldError
     self.framesPerSecond = framesPerSecond
     self.message = message

@@ -43,12 +43,19 @@ public struct ViewState: Sendable, Equatable {
   public var densityMode: DensityMode
   /// The density on a tiling of `plotBox`, read in `DensityMode.kde`.
   public var density: DensityGrid
+  /// The learned model's density (probability-flow ODE) on a tiling of `plotBox`, read in
+  /// `DensityMode.likelihood`; `.empty` while it is being computed.
+  public var likelihood: DensityGrid
   /// What the arrows show.
   public var arrowMode: ArrowFieldMode
   /// The arrow vectors (and errors) on a tiling of `plotBox`.
   public var arrows: ArrowField
   /// The Langevin particles, in data units.
   public var particles: [SIMD2<Double>]
+  /// The particles' recent positions, drawn as fading trails just below the particles.
+  public var trails: ParticleTrails
+  /// Whether the trails are drawn.
+  public var showsTrails: Bool
   /// Whether the data points are drawn.
   public var showsPoints: Bool
   /// Whether the arrows are drawn.
@@ -65,7 +72,8 @@ public struct ViewState: Sendable, Equatable {
   public var helpScroll = 0
 
   /// A state of the given size with the built-in theme, the unit box [−1, 1]², nothing to
-  /// plot, every layer switched on and the density in KDE mode.
+  /// plot, every layer switched on (trails too, drawn once recorded) and the density in KDE
+  /// mode.
   public init(
     width: Int, height: Int, glyphStyle: GlyphStyle = .unicode, theme: Theme = .builtIn,
     plotBox: PlotBox = PlotBox(xMin: -1, xMax: 1, yMin: -1, yMax: 1),
@@ -73,7 +81,8 @@ public struct ViewState: Sendable, Equatable {
     density: DensityGrid = .empty, arrowMode: ArrowFieldMode = .learned,
     arrows: ArrowField = .empty, particles: [SIMD2<Double>] = [], showsPoints: Bool = true,
     showsArrows: Bool = true, showsParticles: Bool = true, status: StatusValues = StatusValues(),
-    showsHelp: Bool = false, keyBindings: [KeyBinding] = []
+    showsHelp: Bool = false, keyBindings: [KeyBinding] = [], likelihood: DensityGrid = .empty,
+    trails: ParticleTrails = .empty, showsTrails: Bool = true
   ) {
     self.width = width
     self.height = height
@@ -92,5 +101,8 @@ public struct ViewState: Sendable, Equatable {
     self.status = status
     self.showsHelp = showsHelp
     self.keyBindings = keyBindings
+    self.likelihood = likelihood
+    self.trails = trails
+    self.showsTrails = showsTrails
   }
 }

@@ -109,6 +109,7 @@ extension DensityMode {
     switch self {
     case .kde: "kde"
     case .histogram: "histogram"
+    case .likelihood: "likelihood"
     case .off: "off"
     }
   }

@@ -113,7 +113,7 @@ struct LiveControls {
       command = .setObjective(next)
       message = "objective: \(next.rawValue)"
     case .cycleArrows: arrowMode = Self.next(arrowMode, in: ArrowFieldMode.allCases)
-    case .cycleDensity: densityMode = Self.next(densityMode, in: DensityMode.allCases)
+    case .cycleDensity: densityMode = Self.next(densityMode, in: Self.densityCycle)
     case .togglePoints: showsPoints.toggle()
     case .toggleArrows: showsArrows.toggle()
     case .toggleParticles: showsParticles.toggle()
@@ -191,6 +191,10 @@ struct LiveControls {
   private func largestHelpScroll(height: Int) -> Int {
     HelpOverlay.largestScroll(count: LiveAction.keyBindings.count, height: height)
   }
+
+  /// The heat map's sources the `d` key steps through: the likelihood mode is left out
+  /// until the engine computes the model's density grid for it.
+  private static let densityCycle: [DensityMode] = [.kde, .histogram, .off]
 
   private static func next<T: Equatable>(_ value: T, in all: [T]) -> T {
     let index = all.firstIndex(of: value) ?? 0

@@ -73,3 +73,58 @@ def emit(record):
 def affinity():
     """The CPUs this process may run on, as a sorted list."""
     return sorted(os.sched_getaffinity(0))
+
+
+def usage_error(message):
+    """Prints `message` on stderr and exits 64 (EX_USAGE)."""
+    sys.stderr.write(f"error: {message}\n")
+    sys.exit(64)
+
+
+def read_points_csv(path):
+    """The x,y rows of a CSV file with a header line, as float64 (N, 2); exits 66/65 on failure."""
+    import numpy
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+    except OSError as error:
+        sys.stderr.write(f"error: cannot read {path}: {error.strerror}\n")
+        sys.exit(66)
+    rows = []
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        fields = line.split(",")
+        try:
+            if len(fields) < 2:
+                raise ValueError
+            x, y = float(fields[0]), float(fields[1])
+        except ValueError:
+            sys.stderr.write(f"error: {path}:{number}: expected two numbers x,y, got {line[:60]!r}\n")
+            sys.exit(65)
+        if not (numpy.isfinite(x) and numpy.isfinite(y)):
+            sys.stderr.write(f"error: {path}:{number}: values must be finite\n")
+            sys.exit(65)
+        rows.append((x, y))
+    if not rows:
+        sys.stderr.write(f"error: {path}: no points after the header line\n")
+        sys.exit(65)
+    return numpy.array(rows, dtype=numpy.float64)
+
+
+def write_csv_atomically(path, header, rows):
+    """Writes `rows` under `header` through a temporary file and a rename; exits 73 on failure."""
+    folder = os.path.dirname(os.path.abspath(path))
+    temporary = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(header + "\n")
+            for row in rows:
+                handle.write(",".join(repr(float(value)) for value in row) + "\n")
+        os.replace(temporary, path)
+    except OSError as error:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+        sys.stderr.write(f"error: cannot write {path}: {error.strerror}\n")
+        sys.exit(73)

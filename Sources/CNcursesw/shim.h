@@ -4,7 +4,7 @@
 // header is read. Swift 6 cannot read ncurses' global variables (stdscr, LINES, COLS, COLORS,
 // COLOR_PAIRS) or its function-like macros (A_*, BUTTON*), so each has a small accessor.
 //
-// The process guards (signal dispositions, crash handler, stderr capture) keep their state in
+// The process guards (signal handlers, crash handler, stderr capture) keep their state in
 // function-local statics. A static inline function is emitted once per Swift source file that
 // calls it, so every guard function must be called from a single Swift file, or two files
 // would see two copies of the state.
@@ -94,37 +94,95 @@ static inline void nc_write_control(const char *sequence) {
 
 // MARK: - Process guards
 
-/// The actions of the signals `nc_ignore_signal` set to be ignored, by signal number.
-static inline struct sigaction *nc_saved_ignored_actions(void) {
+/// What the session's signal handler recorded: the first exit signal (0 if none), and whether
+/// a suspend or a continue arrived since last taken. Read and written with atomic builtins,
+/// so the handler (on whichever thread the kernel picks) and the main loop agree.
+struct nc_signal_record {
+  int exit_signal;
+  int suspend_requested;
+  int resumed;
+  int suspend_signal;
+  int continue_signal;
+};
+
+static inline struct nc_signal_record *nc_signal_record(void) {
+  static struct nc_signal_record record;
+  return &record;
+}
+
+/// The actions `nc_watch_signal` replaced, by signal number.
+static inline struct sigaction *nc_saved_watched_actions(void) {
   static struct sigaction saved[NSIG];
   return saved;
 }
 
-static inline bool *nc_ignored_signals(void) {
-  static bool ignored[NSIG];
-  return ignored;
+static inline bool *nc_watched_signals(void) {
+  static bool watched[NSIG];
+  return watched;
 }
 
-/// Sets `signal` to be ignored (so ncurses installs no handler of its own for it) and
-/// remembers its previous action, once, until `nc_restore_ignored_signals`.
-static inline void nc_ignore_signal(int signal) {
+/// The watched signals' handler: async-signal-safe, it only stores into the record.
+static inline void nc_record_signal(int signal) {
+  struct nc_signal_record *record = nc_signal_record();
+  if (signal == __atomic_load_n(&record->suspend_signal, __ATOMIC_RELAXED)) {
+    __atomic_store_n(&record->suspend_requested, 1, __ATOMIC_RELEASE);
+  } else if (signal == __atomic_load_n(&record->continue_signal, __ATOMIC_RELAXED)) {
+    __atomic_store_n(&record->resumed, 1, __ATOMIC_RELEASE);
+  } else {
+    int none = 0;
+    __atomic_compare_exchange_n(&record->exit_signal, &none, signal, false, __ATOMIC_RELEASE, __ATOMIC_RELAXED);
+  }
+}
+
+/// Clears the record and names the signals that mean suspend and continue; every other
+/// watched signal is an exit signal.
+static inline void nc_reset_signal_record(int suspend_signal, int continue_signal) {
+  struct nc_signal_record *record = nc_signal_record();
+  __atomic_store_n(&record->exit_signal, 0, __ATOMIC_RELAXED);
+  __atomic_store_n(&record->suspend_requested, 0, __ATOMIC_RELAXED);
+  __atomic_store_n(&record->resumed, 0, __ATOMIC_RELAXED);
+  __atomic_store_n(&record->suspend_signal, suspend_signal, __ATOMIC_RELAXED);
+  __atomic_store_n(&record->continue_signal, continue_signal, __ATOMIC_RELEASE);
+}
+
+/// Catches `signal` with `nc_record_signal` and remembers its previous action, once, until
+/// `nc_restore_watched_signals`. A caught signal's default action (end or stop the process)
+/// does not happen, and ncurses, which only installs handlers for signals left at their
+/// default, leaves it alone. A plain handler, not a dispatch source: those rely on every
+/// thread blocking the signal, and a thread that does not (the training threads) can swallow it.
+static inline void nc_watch_signal(int signal) {
   if (signal <= 0 || signal >= NSIG) return;
-  bool *ignored = nc_ignored_signals();
-  struct sigaction ignore;
-  sigemptyset(&ignore.sa_mask);
-  ignore.sa_flags = 0;
-  ignore.sa_handler = SIG_IGN;
-  sigaction(signal, &ignore, ignored[signal] ? NULL : &nc_saved_ignored_actions()[signal]);
-  ignored[signal] = true;
+  bool *watched = nc_watched_signals();
+  struct sigaction action;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;
+  action.sa_handler = nc_record_signal;
+  sigaction(signal, &action, watched[signal] ? NULL : &nc_saved_watched_actions()[signal]);
+  watched[signal] = true;
 }
 
-/// Puts back the actions `nc_ignore_signal` replaced.
-static inline void nc_restore_ignored_signals(void) {
-  bool *ignored = nc_ignored_signals();
+/// The first exit signal recorded since the reset, 0 if none.
+static inline int nc_received_exit_signal(void) {
+  return __atomic_load_n(&nc_signal_record()->exit_signal, __ATOMIC_ACQUIRE);
+}
+
+/// Whether a suspend signal arrived since the last call.
+static inline bool nc_take_suspend_request(void) {
+  return __atomic_exchange_n(&nc_signal_record()->suspend_requested, 0, __ATOMIC_ACQ_REL) != 0;
+}
+
+/// Whether a continue signal arrived since the last call.
+static inline bool nc_take_resumed(void) {
+  return __atomic_exchange_n(&nc_signal_record()->resumed, 0, __ATOMIC_ACQ_REL) != 0;
+}
+
+/// Puts back the actions `nc_watch_signal` replaced.
+static inline void nc_restore_watched_signals(void) {
+  bool *watched = nc_watched_signals();
   for (int signal = 1; signal < NSIG; signal++) {
-    if (!ignored[signal]) continue;
-    sigaction(signal, &nc_saved_ignored_actions()[signal], NULL);
-    ignored[signal] = false;
+    if (!watched[signal]) continue;
+    sigaction(signal, &nc_saved_watched_actions()[signal], NULL);
+    watched[signal] = false;
   }
 }
 

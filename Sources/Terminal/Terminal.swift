@@ -29,9 +29,10 @@ import Synchronization
 /// off) on every way out:
 /// - `restore()`, leaving `withTerminal` normally or by a thrown error, and `deinit`;
 /// - the signals whose default action ends the process quietly (`exitSignals`: SIGINT from
-///   Ctrl-C, SIGTERM, SIGHUP from an SSH drop, SIGPIPE, SIGUSR1, …): they are ignored before
-///   curses starts and watched by dispatch sources; `nextEvent` and `exitIfSignalled` then
-///   restore the terminal and exit with status 128 + signal number;
+///   Ctrl-C, SIGTERM, SIGHUP from an SSH drop, SIGPIPE, SIGUSR1, …): before curses starts they
+///   are caught by a handler that only records them, whichever thread the kernel delivers
+///   them to; `nextEvent` and `exitIfSignalled` then restore the terminal and exit with
+///   status 128 + signal number;
 /// - a crash (SIGSEGV, SIGBUS, SIGILL from a Swift trap, SIGFPE, SIGABRT, SIGTRAP, SIGSYS) and
 ///   SIGQUIT (Ctrl-\), sent by the kernel or with kill: a signal handler, on an alternate
 ///   stack so that a stack overflow reaches it too, ends curses mode, lets the previous
@@ -81,7 +82,6 @@ public final class Terminal {
   ]
 
   private let screen: Screen<NcursesBackend>
-  private let signals: SignalWatcher
   private var isRestored = false
 
   /// Starts a session on the process's terminal.
@@ -100,9 +100,7 @@ public final class Terminal {
     else { throw TerminalError.alreadyActive }
 
     Self.useUTF8Locale()
-    ProcessGuards.ignore(Self.exitSignals + [SIGTSTP])
-    let signals = SignalWatcher(
-      exitSignals: Self.exitSignals, suspendSignal: SIGTSTP, continueSignal: SIGCONT)
+    ProcessGuards.watch(Self.exitSignals, suspendSignal: SIGTSTP, continueSignal: SIGCONT)
     ProcessGuards.installAlternateStack()
     ProcessGuards.installCrashHandler()
     ProcessGuards.installExitHandler()
@@ -114,12 +112,10 @@ public final class Terminal {
         terminalName: Self.environment("TERM") ?? "")
     } catch {
       ProcessGuards.removeCrashHandler()
-      signals.cancel()
-      ProcessGuards.restoreIgnoredSignals()
+      ProcessGuards.restoreWatchedSignals()
       Self.isActive.store(false, ordering: .releasing)
       throw error
     }
-    self.signals = signals
     ProcessGuards.captureStandardError()
   }
 
@@ -186,27 +182,27 @@ public final class Terminal {
   private func signalEvent() -> TerminalEvent? {
     exitIfSignalled()
     guard !isRestored else { return nil }
-    if signals.takeSuspendRequest() {
+    if ProcessGuards.takeSuspendRequest() {
       screen.suspend()
       kill(getpid(), SIGSTOP)
       exitIfSignalled()
       screen.resume()
-    } else if !signals.takeResumed() {
+    } else if !ProcessGuards.takeResumed() {
       return nil
     }
-    _ = signals.takeResumed()
+    _ = ProcessGuards.takeResumed()
     screen.forceFullRepaint()
     return .resize(width: screen.width, height: screen.height)
   }
 
   /// The exit signal (one of `exitSignals`) received, nil if none.
-  public var receivedSignal: Int32? { signals.received }
+  public var receivedSignal: Int32? { ProcessGuards.receivedExitSignal() }
 
   /// If an exit signal has arrived, restores the terminal and exits with 128 + signal.
   ///
   /// `nextEvent` calls this; call it too from loops that work long between reads.
   public func exitIfSignalled() {
-    guard let signal = signals.received else { return }
+    guard let signal = ProcessGuards.receivedExitSignal() else { return }
     restore()
     exit(128 + signal)
   }
@@ -220,8 +216,7 @@ public final class Terminal {
     screen.end()
     ProcessGuards.releaseStandardError()
     ProcessGuards.removeCrashHandler()
-    signals.cancel()
-    ProcessGuards.restoreIgnoredSignals()
+    ProcessGuards.restoreWatchedSignals()
     Self.isActive.store(false, ordering: .releasing)
   }
 

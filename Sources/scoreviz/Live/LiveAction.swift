@@ -8,7 +8,8 @@ enum LiveAction: CaseIterable {
   case sigmaDown, sigmaUp, bandwidthDown, bandwidthUp, bandwidthRule, lockBandwidth
   case resetNetwork, nextDataset, previousDataset, nextObjective, previousObjective
   case cycleArrows, cycleDensity, togglePoints, toggleArrows, toggleParticles
-  case respawnParticles, switchDynamics, epsilonDown, epsilonUp, nextTheme, switchClickMode
+  case toggleTrails, respawnParticles, nextSampler, previousSampler, switchProcess, turnClock
+  case epsilonDown, epsilonUp, nextTheme, switchClickMode
 
   /// The key, as typed.
   var key: Unicode.Scalar {
@@ -32,8 +33,12 @@ enum LiveAction: CaseIterable {
     case .togglePoints: "1"
     case .toggleArrows: "2"
     case .toggleParticles: "3"
+    case .toggleTrails: "T"
     case .respawnParticles: "r"
-    case .switchDynamics: "m"
+    case .nextSampler: "m"
+    case .previousSampler: "M"
+    case .switchProcess: "v"
+    case .turnClock: "F"
     case .epsilonDown: "e"
     case .epsilonUp: "E"
     case .nextTheme: "t"
@@ -63,8 +68,12 @@ enum LiveAction: CaseIterable {
     case .togglePoints: "show or hide the data points"
     case .toggleArrows: "show or hide the arrows"
     case .toggleParticles: "show or hide the particles"
-    case .respawnParticles: "respawn the particles from broad noise"
-    case .switchDynamics: "annealed or plain Langevin"
+    case .toggleTrails: "show or hide the particles' trails"
+    case .respawnParticles: "respawn the particles (a new run of the σ clock)"
+    case .nextSampler: "next sampler: annealed, plain, SDE, PC, ODE, Heun"
+    case .previousSampler: "previous sampler"
+    case .switchProcess: "process VE or VP (SDE, PC, ODE, Heun)"
+    case .turnClock: "clock the other way: data → noise, noise → data"
     case .epsilonDown: "Langevin step ε ÷ 2"
     case .epsilonUp: "Langevin step ε × 2"
     case .nextTheme: "next colour theme"

@@ -31,6 +31,7 @@ struct LiveControls {
   private(set) var showsPoints = true
   private(set) var showsArrows = true
   private(set) var showsParticles = true
+  private(set) var showsTrails = true
   private(set) var showsHelp = false
   /// The first key the help overlay lists when they do not all fit.
   private(set) var helpScroll = 0
@@ -117,11 +118,30 @@ struct LiveControls {
     case .togglePoints: showsPoints.toggle()
     case .toggleArrows: showsArrows.toggle()
     case .toggleParticles: showsParticles.toggle()
+    case .toggleTrails: showsTrails.toggle()
     case .respawnParticles: particles.respawn(count: particleCount, ladder: ladder)
-    case .switchDynamics:
-      particles.dynamics = particles.dynamics == .annealed ? .langevin : .annealed
-      particles.respawn(count: particleCount, ladder: ladder)
-      message = "Langevin: \(particles.dynamics.label)"
+    case .nextSampler, .previousSampler:
+      let all = SamplerKind.allCases
+      let index = all.firstIndex(of: particles.dynamics) ?? 0
+      let next = all[(index + (action == .nextSampler ? 1 : all.count - 1)) % all.count]
+      particles.choose(sampler: next, process: particles.process, ladder: ladder)
+      message = Self.samplerMessage(particles)
+    case .switchProcess:
+      let process: DiffusionProcess = particles.process == .ve ? .vp : .ve
+      particles.choose(sampler: particles.dynamics, process: process, ladder: ladder)
+      message =
+        particles.dynamics.followsProcess
+        ? Self.samplerMessage(particles) : "process: \(process.rawValue.uppercased()) (for SDE, PC, ODE, Heun)"
+    case .turnClock:
+      if particles.dynamics.followsProcess {
+        particles.turnAround()
+      } else {
+        // The forward process needs no score: any process sampler shows it; the SDE is the
+        // one whose reverse is the same noise run backwards.
+        particles.choose(sampler: .sde, process: particles.process, ladder: ladder)
+        particles.restartClock(forward: true)
+      }
+      message = particles.clockReading?.isForward == true ? "forward: data → noise" : "reverse: noise → data"
     case .epsilonDown: particles.epsilon = max(1e-9, particles.epsilon / 2)
     case .epsilonUp: particles.epsilon = min(1, particles.epsilon * 2)
     case .nextTheme:
@@ -186,6 +206,13 @@ struct LiveControls {
     let extent = max(box.width, box.height)
     let scale = extent > 0 && extent.isFinite ? extent : 0.1
     return (scale / 1000)...(scale * 10)
+  }
+
+  /// "Langevin: plain" or "sampler: Heun VE": what `m`, `M` and `v` report.
+  private static func samplerMessage(_ particles: ParticleSystem) -> String {
+    let kind = particles.dynamics
+    guard kind.followsProcess else { return "Langevin: \(kind.label)" }
+    return "sampler: \(kind.label) \(particles.process.rawValue.uppercased())"
   }
 
   private func largestHelpScroll(height: Int) -> Int {

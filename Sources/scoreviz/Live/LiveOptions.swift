@@ -24,6 +24,31 @@ struct LiveOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Langevin particles on screen (1 to \(FlagBounds.liveParticles)).")
   var particles: Int = 400
 
+  @Option(
+    help: "The particles' sampler: annealed, langevin, sde, pc, ode or heun (m cycles them).",
+    transform: { try parseChoice($0, as: SamplerKind.self) })
+  var sampler: SamplerKind = .annealed
+
+  @Option(
+    help: "The process of sde, pc, ode and heun: ve or vp (v switches).",
+    transform: { try parseChoice($0, as: DiffusionProcess.self) })
+  var process: DiffusionProcess = .ve
+
+  /// What the particles follow.
+  enum ParticleSource: String, ExpressibleByArgument, CaseIterable {
+    case model
+    case kde
+  }
+
+  @Option(
+    name: .customLong("source"),
+    help: """
+      What the particles follow: model (the network being trained) or kde (the exact score of \
+      the data's KDE at h = σ; sde, pc, ode and heun then start from the data plus σ_max noise \
+      and the status shows the share memorised).
+      """)
+  var particleSource: ParticleSource = .model
+
   @OptionGroup var random: SeedOption
 
   @Option(help: "Colour theme: a name in the themes folder, or 'dark' (built in).")

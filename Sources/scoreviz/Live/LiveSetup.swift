@@ -28,7 +28,8 @@ extension LiveOptions {
       data: TrainingData(datasets.dataset(at: 0)), settings: engineSettings)
     return LiveViewModel(
       engine: engine, datasets: datasets, themes: themeLibrary, theme: try loadTheme(),
-      glyphStyle: ascii ? .ascii : .unicode, particleCount: particles, seed: random.seed)
+      glyphStyle: ascii ? .ascii : .unicode, particleCount: particles, sampler: sampler, process: process,
+      followsKDE: particleSource == .kde, seed: random.seed)
   }
 }
 

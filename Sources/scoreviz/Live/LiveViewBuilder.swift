@@ -12,6 +12,11 @@ struct LiveViewBuilder {
   /// Unicode shapes or the ASCII fallback, fixed at launch.
   let glyphStyle: GlyphStyle
   private var pointRasters = PointRasterCache()
+  /// The memorisation test of the data (data units), built when first needed, by data version.
+  private var memorisation: (dataVersion: Int, test: MemorisationTest)?
+  /// The most data points the memorised share is measured against: building the search tree
+  /// takes about 50 ms at this size, and it is rebuilt whenever a click adds a point.
+  static let largestMemorisationData = 200_000
 
   init(glyphStyle: GlyphStyle) {
     self.glyphStyle = glyphStyle
@@ -24,7 +29,7 @@ struct LiveViewBuilder {
   /// the newest finished ones when it computes in the background.
   mutating func viewState(
     layout: ViewLayout, snapshot: EngineSnapshot, controls: LiveControls,
-    particles: ParticleSystem, fields: inout FieldCache, framesPerSecond: Double
+    particles: ParticleSystem, trails: ParticleTrails, fields: inout FieldCache, framesPerSecond: Double
   ) -> ViewState {
     let data = snapshot.data
     let points = data.dataset.points
@@ -45,6 +50,7 @@ struct LiveViewBuilder {
     state.showsPoints = controls.showsPoints
     state.showsArrows = controls.showsArrows
     state.showsParticles = controls.showsParticles
+    state.showsTrails = controls.showsTrails
     state.showsHelp = controls.showsHelp
     state.keyBindings = LiveAction.keyBindings
     state.helpScroll = controls.helpScroll
@@ -68,6 +74,7 @@ struct LiveViewBuilder {
       columns: arrowGrid.columns, rows: arrowGrid.rows, vectors: vectors,
       errors: controls.arrowMode == .error ? arrows.errors : [])
     state.particles = Self.positions(of: particles, standardization: data.standardization)
+    state.trails = trails
 
     let particleLevel = particles.levelIndex(ladder: snapshot.ladder, plainLevel: controls.sigmaIndex)
     var status = StatusValues()
@@ -87,6 +94,13 @@ struct LiveViewBuilder {
       ? .lockedToSigma : (controls.fixedBandwidth == nil ? .rule("scott") : .fixed)
     status.langevinStep = Double(particles.stepSize(ladder: snapshot.ladder, level: particleLevel))
     status.sampler = particles.dynamics
+    if let reading = particles.clockReading {
+      status.clock = SamplerClock(
+        sigma: Double(reading.sigma), direction: reading.isForward ? .forward : .reverse,
+        fraction: reading.fraction, processName: particles.process.rawValue.uppercased(),
+        evaluations: reading.evaluations, isHolding: reading.isHolding)
+      status.memorisedFraction = memorisedFraction(of: state.particles, snapshot: snapshot)
+    }
     status.fieldError = arrows.relativeError
     status.framesPerSecond = framesPerSecond
     if let notice = snapshot.notice {
@@ -101,8 +115,20 @@ struct LiveViewBuilder {
     return state
   }
 
-  /// The particles in data units: they move in the standardised space the network learns in.
-  private static func positions(
+  /// The share of `particles` (data units) memorised against the data (MATH.md §7); NaN when
+  /// the data has more than `largestMemorisationData` points.
+  private mutating func memorisedFraction(of particles: [SIMD2<Double>], snapshot: EngineSnapshot) -> Double {
+    let points = snapshot.data.dataset.points
+    guard points.count >= 2, points.count <= Self.largestMemorisationData else { return .nan }
+    if memorisation?.dataVersion != snapshot.dataVersion {
+      memorisation = (snapshot.dataVersion, MemorisationTest(trainingPoints: points))
+    }
+    return memorisation!.test.memorisedFraction(particles)
+  }
+
+  /// The particles in data units: they move in the standardised space the network learns in
+  /// (under VP the particles' state α·x, which the forward process carries toward N(0, I)).
+  static func positions(
     of particles: ParticleSystem, standardization: Standardization
   ) -> [SIMD2<Double>] {
     let raw = particles.particles

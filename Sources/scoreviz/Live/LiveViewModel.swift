@@ -17,6 +17,16 @@ struct LiveViewModel {
   private(set) var particles: ParticleSystem
   private var fields = FieldCache()
   private var builder: LiveViewBuilder
+  /// Whether the particles follow the exact KDE score at h = σ instead of the network.
+  let followsKDE: Bool
+  /// That KDE score over the standardised data, for `followsKDE`, with its data version.
+  private var kdeField: (dataVersion: Int, field: KDEScoreFunction)?
+  /// The data version the particles' training points were taken from.
+  private var particleDataVersion: Int?
+  /// The particles' recent positions, cleared whenever they all move at once.
+  private var trails = ParticleTrails(
+    particleCount: ParticleTrails.maximumParticles, length: ParticleTrails.maximumLength)
+  private var trailGeneration: Int?
   /// Where the last frame's plot sits on the terminal and how its cells map to data units;
   /// nil before the first frame and while the terminal is too small for a plot.
   private var shownPlot: (area: CellRect, mapping: PixelMapping)?
@@ -25,15 +35,25 @@ struct LiveViewModel {
 
   init(
     engine: TrainingEngine, datasets: DatasetCycle, themes: ThemeLibrary, theme: LoadedTheme,
-    glyphStyle: GlyphStyle, particleCount: Int, seed: UInt64
+    glyphStyle: GlyphStyle, particleCount: Int, sampler: SamplerKind = .annealed,
+    process: DiffusionProcess = .ve, followsKDE: Bool = false, seed: UInt64
   ) {
     self.engine = engine
-    let ladder = engine.snapshot.ladder
+    let snapshot = engine.snapshot
     controls = LiveControls(
-      datasets: datasets, themes: themes, theme: theme.theme, ladder: ladder,
+      datasets: datasets, themes: themes, theme: theme.theme, ladder: snapshot.ladder,
       particleCount: particleCount)
-    particles = ParticleSystem(count: particleCount, ladder: ladder, seed: seed)
+    particles = ParticleSystem(
+      count: particleCount, ladder: snapshot.ladder, dynamics: sampler, process: process,
+      trainingPoints: Self.floatPoints(snapshot.data), startsFromData: followsKDE, seed: seed)
+    particleDataVersion = snapshot.dataVersion
+    self.followsKDE = followsKDE
     builder = LiveViewBuilder(glyphStyle: glyphStyle)
+  }
+
+  /// The standardised data points in Float, where the particles live.
+  private static func floatPoints(_ data: TrainingData) -> [SIMD2<Float>] {
+    data.standardizedPoints.map { SIMD2(Float($0.x), Float($0.y)) }
   }
 
   // MARK: Input
@@ -80,12 +100,29 @@ struct LiveViewModel {
     fields = FieldCache(worker: FieldWorker())
   }
 
-  /// Moves the particles one frame along the newest learned field.
+  /// Moves the particles one frame along the newest learned field (or the exact KDE score),
+  /// and records where they are for the trails.
   mutating func advanceParticles(_ snapshot: EngineSnapshot) {
-    let level = controls.sigmaIndex
-    fields.withNetworkField(snapshot) { field in
-      particles.advance(field: &field, ladder: snapshot.ladder, plainLevel: level)
+    if particleDataVersion != snapshot.dataVersion {
+      particles.trainingPoints = Self.floatPoints(snapshot.data)
+      particleDataVersion = snapshot.dataVersion
     }
+    let level = controls.sigmaIndex
+    if followsKDE {
+      if kdeField?.dataVersion != snapshot.dataVersion {
+        kdeField = (snapshot.dataVersion, KDEScoreFunction(points: snapshot.data.standardizedPoints, bandwidth: .noiseLevel))
+      }
+      particles.advance(field: &kdeField!.field, ladder: snapshot.ladder, plainLevel: level)
+    } else {
+      fields.withNetworkField(snapshot) { field in
+        particles.advance(field: &field, ladder: snapshot.ladder, plainLevel: level)
+      }
+    }
+    if trailGeneration != particles.generation {
+      trails.removeAll()
+      trailGeneration = particles.generation
+    }
+    trails.record(LiveViewBuilder.positions(of: particles, standardization: snapshot.data.standardization))
   }
 
   /// The whole picture for a `width` × `height` terminal; clicks map against its plot
@@ -94,7 +131,7 @@ struct LiveViewModel {
     let layout = ViewLayout(width: width, height: height)
     controls.fitHelpScroll(height: height)
     let state = builder.viewState(
-      layout: layout, snapshot: snapshot, controls: controls, particles: particles,
+      layout: layout, snapshot: snapshot, controls: controls, particles: particles, trails: trails,
       fields: &fields, framesPerSecond: framesPerSecond)
     let plot = layout.plot
     shownPlot =

@@ -97,8 +97,11 @@ struct LiveKeyTests {
     ("o", "next objective (ncsn dsm ssm ism esm)"), ("O", "previous objective"),
     ("f", "arrows: learned / KDE at h = σ / error"), ("d", "density: KDE / histogram / off"),
     ("1", "show or hide the data points"), ("2", "show or hide the arrows"),
-    ("3", "show or hide the particles"), ("r", "respawn the particles from broad noise"),
-    ("m", "annealed or plain Langevin"), ("e", "Langevin step ε ÷ 2"),
+    ("3", "show or hide the particles"), ("T", "show or hide the particles' trails"),
+    ("r", "respawn the particles (a new run of the σ clock)"),
+    ("m", "next sampler: annealed, plain, SDE, PC, ODE, Heun"), ("M", "previous sampler"),
+    ("v", "process VE or VP (SDE, PC, ODE, Heun)"), ("F", "clock the other way: data → noise, noise → data"),
+    ("e", "Langevin step ε ÷ 2"),
     ("E", "Langevin step ε × 2"), ("t", "next colour theme"),
     ("c", "mouse click: add a data point / drop particles"),
   ]

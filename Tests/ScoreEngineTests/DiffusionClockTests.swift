@@ -15,7 +15,8 @@ import Testing
   }
 
   static func clock(
-    _ settings: DiffusionSettings, count: Int = 4, hold: Int = 3, forwardFrom: [SIMD2<Float>]? = [.zero], seed: UInt64 = 1
+    _ settings: DiffusionSettings, count: Int = 4, hold: Int = 3, forwardFrom: [SIMD2<Float>]? = [.zero],
+    seed: UInt64 = 1
   ) -> (DiffusionClock, SeededGenerator) {
     var rng = SeededGenerator(seed: seed)
     let clock = DiffusionClock(

@@ -40,7 +40,7 @@ enum SidePanelLayer {
     if state.showsParticles {
       line(glyphs.dotSample, theme[.particles], "particles", String(state.particles.count))
     }
-    if state.showsTrails, !state.trails.isEmpty {
+    if state.drawsTrails, !state.trails.isEmpty {
       let colors = TrailLayer.bandColors(theme)
       let size = "\(state.trails.particleCount)\(glyphs.times)\(state.trails.recordedCount)"
       line(glyphs.dotSample, colors[1], "trails", size)

@@ -40,7 +40,7 @@ public enum ViewRenderer {
     }
     let arrowMaximum =
       state.showsArrows ? ArrowLayer.draw(state, layout: layout, into: &frame) : nil
-    if state.showsTrails { TrailLayer.draw(state, area: layout.plot, into: &frame) }
+    if state.drawsTrails { TrailLayer.draw(state, area: layout.plot, into: &frame) }
     if state.showsParticles {
       DotLayer.draw(
         state.particles, color: theme[.particles], box: state.plotBox, area: layout.plot,

@@ -54,7 +54,7 @@ public struct ViewState: Sendable, Equatable {
   public var particles: [SIMD2<Double>]
   /// The particles' recent positions, drawn as fading trails just below the particles.
   public var trails: ParticleTrails
-  /// Whether the trails are drawn.
+  /// Whether the trails are wanted; they are drawn only with the particles (`drawsTrails`).
   public var showsTrails: Bool
   /// Whether the data points are drawn.
   public var showsPoints: Bool
@@ -70,6 +70,9 @@ public struct ViewState: Sendable, Equatable {
   public var keyBindings: [KeyBinding]
   /// The first binding the help overlay shows when they do not all fit (clamped when drawn).
   public var helpScroll = 0
+
+  /// Whether the trails are drawn: wanted, and the particles they follow shown.
+  public var drawsTrails: Bool { showsTrails && showsParticles }
 
   /// A state of the given size with the built-in theme, the unit box [−1, 1]², nothing to
   /// plot, every layer switched on (trails too, drawn once recorded) and the density in KDE

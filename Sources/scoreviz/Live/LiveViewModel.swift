@@ -110,7 +110,9 @@ struct LiveViewModel {
     let level = controls.sigmaIndex
     if followsKDE {
       if kdeField?.dataVersion != snapshot.dataVersion {
-        kdeField = (snapshot.dataVersion, KDEScoreFunction(points: snapshot.data.standardizedPoints, bandwidth: .noiseLevel))
+        kdeField = (
+          snapshot.dataVersion, KDEScoreFunction(points: snapshot.data.standardizedPoints, bandwidth: .noiseLevel)
+        )
       }
       particles.advance(field: &kdeField!.field, ladder: snapshot.ladder, plainLevel: level)
     } else {

@@ -118,6 +118,18 @@ import Testing
     #expect(ViewRenderer.render(state) == ViewRenderer.render(base))
   }
 
+  /// With the particles hidden their trails go too: the frame is the one without trails.
+  @Test func hiddenParticlesHideTheirTrails() {
+    let base = Self.trailState([])
+    let layout = ViewLayout(width: base.width, height: base.height)
+    var state = Self.trailState(Self.line(count: 8, layout: layout, box: base.plotBox))
+    var bare = base
+    state.showsParticles = false
+    bare.showsParticles = false
+    #expect(state.showsTrails && !state.drawsTrails)
+    #expect(ViewRenderer.render(state) == ViewRenderer.render(bare))
+  }
+
   /// A trail running from inside the box out past its right edge lights only its inside
   /// positions' cells; no cell outside the plot changes except the legend.
   @Test func trailCrossingTheEdgeIsClipped() throws {

@@ -1,5 +1,6 @@
 // The numbers behind the heat map and the arrows, recomputed only when their inputs change.
 
+import Foundation
 import ScoreCore
 
 /// The bandwidth of the heat map's KDE.
@@ -66,6 +67,15 @@ public struct FieldCache {
     var noiseLevel: Float
     var dataVersion: Int
   }
+  /// What the model's density grid depends on: the network changes every step, so it is
+  /// recomputed once per `likelihoodEpochs` epochs.
+  struct LikelihoodKey: Equatable, Sendable {
+    var grid: TileGrid
+    var noiseLevel: Float
+    var networkGeneration: Int
+    var epochBucket: Int
+    var dataVersion: Int
+  }
   private struct LearnedKey: Equatable {
     var grid: TileGrid
     var noiseLevel: Float
@@ -83,6 +93,8 @@ public struct FieldCache {
   private var learnedGrid: (grid: TileGrid, standardization: Standardization, centres: [SIMD2<Double>])?
   private var arrowsKey: (learned: LearnedKey, truth: TruthKey?)?
   private var arrowValues = ArrowValues(learned: [], truth: [], errors: [], relativeError: .nan)
+  private var likelihoodKey: LikelihoodKey?
+  private var likelihoodValues: [Double] = []
   private var evaluator: ScoreNetworkEvaluator?
   private var evaluatorKey: (generation: Int, epoch: Int)?
   private let worker: FieldWorker?
@@ -150,6 +162,67 @@ public struct FieldCache {
       let jacobian = 1 / (s.scale.x * s.scale.y)
       return kde.densityGrid(over: box, columns: grid.columns, rows: grid.rows).values
         .map { $0 * jacobian }
+    }
+  }
+
+  /// Epochs between two model density grids: each takes a background thread a fraction of a
+  /// second (a 64 × 48 grid, `likelihoodSteps` Heun steps).
+  public static let likelihoodEpochs = 20
+
+  /// Heun steps of the model's density grid: its log-density error is about 0.01 nats
+  /// (MATH.md §6; the error falls 4× per doubling), far below one colour level of the ramp.
+  public static let likelihoodSteps = 40
+
+  /// The model's density p_σ by the probability-flow ODE (MATH.md §6) at the tile centres of
+  /// `grid` (data units), bottom row first, computed in place; `latestLikelihood` without a
+  /// worker.
+  public mutating func likelihood(_ snapshot: EngineSnapshot, grid: TileGrid, noiseLevel: Float) -> [Double] {
+    let key = Self.likelihoodKey(snapshot, grid: grid, noiseLevel: noiseLevel)
+    if key == likelihoodKey { return likelihoodValues }
+    likelihoodKey = key
+    likelihoodValues = Self.likelihood(
+      network: snapshot.network, ladder: snapshot.ladder, standardization: snapshot.data.standardization,
+      key: key)
+    return likelihoodValues
+  }
+
+  /// The model's density grid without waiting: with a worker, the newest one it finished for
+  /// this data and grid (an older network's or σ's while the newest is computed), nil before
+  /// the first; without, `likelihood(_:grid:noiseLevel:)`.
+  public mutating func latestLikelihood(_ snapshot: EngineSnapshot, grid: TileGrid, noiseLevel: Float) -> [Double]? {
+    guard let worker else { return likelihood(snapshot, grid: grid, noiseLevel: noiseLevel) }
+    return worker.likelihood(
+      for: Self.likelihoodKey(snapshot, grid: grid, noiseLevel: noiseLevel), snapshot: snapshot)
+  }
+
+  private static func likelihoodKey(_ snapshot: EngineSnapshot, grid: TileGrid, noiseLevel: Float) -> LikelihoodKey {
+    LikelihoodKey(
+      grid: grid, noiseLevel: noiseLevel, networkGeneration: snapshot.networkGeneration,
+      epochBucket: snapshot.epoch / likelihoodEpochs, dataVersion: snapshot.dataVersion)
+  }
+
+  /// p_σ(x) of `network` at the tile centres of `key.grid` for σ = `key.noiseLevel`, in data
+  /// units: the ODE from σ up to the ladder's σ_max, ending in N(0, (1 + σ_max²)I) (the
+  /// standardised data diffused); at σ_max that Gaussian itself.
+  static func likelihood(
+    network: ScoreNetwork, ladder: NoiseLadder, standardization: Standardization, key: LikelihoodKey
+  ) -> [Double] {
+    let grid = key.grid
+    guard grid.columns > 0, grid.rows > 0, key.noiseLevel > 0 else { return [] }
+    let points = standardization.standardize(grid.centres)
+    let logDensities: [Double]
+    if key.noiseLevel < ladder.maximum {
+      let ode = ODELikelihood(
+        minimumNoiseLevel: key.noiseLevel, maximumNoiseLevel: ladder.maximum, steps: likelihoodSteps,
+        endDensity: .gaussian(mean: .zero, variance: .one))
+      logDensities = ode.logDensities(at: points, field: ScoreNetworkEvaluator(network: network), threadCount: 1)
+    } else {
+      let variance = 1 + Double(ladder.maximum) * Double(ladder.maximum)
+      logDensities = points.map { -log(2 * Double.pi * variance) - ($0 * $0).sum() / (2 * variance) }
+    }
+    return logDensities.map { value in
+      let density = exp(standardization.dataLogDensity(fromStandardized: value))
+      return density.isFinite ? density : .nan
     }
   }
 

@@ -8,8 +8,9 @@ import Synchronization
   import Glibc
 #endif
 
-/// Computes the heat map's density grid and the KDE truth at the arrows on threads of their
-/// own (one each, so a slow truth never holds up a density), newest request first.
+/// Computes the heat map's density grid, the KDE truth at the arrows and the model's density
+/// by the probability-flow ODE on threads of their own (one each, so a slow truth never holds
+/// up a density), newest request first.
 ///
 /// On a million points a density grid takes tens of milliseconds and the exact KDE score at
 /// the arrows a good part of a second; the drawing thread asks through `FieldCache`, gets
@@ -27,13 +28,31 @@ import Synchronization
 public final class FieldWorker: Sendable {
   private let density = WorkSlot<FieldCache.DensityKey, [Double]>(name: "scoreviz density")
   private let truth = WorkSlot<FieldCache.TruthKey, KDEScoreTruth>(name: "scoreviz KDE score")
+  private let likelihood = WorkSlot<FieldCache.LikelihoodKey, [Double]>(name: "scoreviz likelihood")
 
-  /// A worker with its two threads (density, truth), asleep until asked for something.
+  /// A worker with its three threads (density, truth, likelihood), asleep until asked for
+  /// something.
   public init() {}
 
   deinit {
     density.stop()
     truth.stop()
+    likelihood.stop()
+  }
+
+  /// The newest model density grid finished for `key.dataVersion` and `key.grid`, asking for
+  /// `key` (the network of `snapshot`) if it is neither finished nor being computed.
+  func likelihood(for key: FieldCache.LikelihoodKey, snapshot: EngineSnapshot) -> [Double]? {
+    let network = snapshot.network
+    let ladder = snapshot.ladder
+    let standardization = snapshot.data.standardization
+    likelihood.request(key, dataVersion: key.dataVersion) {
+      FieldCache.likelihood(network: network, ladder: ladder, standardization: standardization, key: key)
+    }
+    guard let latest = likelihood.latest(dataVersion: key.dataVersion), latest.key.grid == key.grid else {
+      return nil
+    }
+    return latest.value
   }
 
   /// The newest density grid finished for `key.dataVersion`, asking for `key` if it is

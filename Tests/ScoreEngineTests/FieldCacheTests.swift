@@ -183,6 +183,36 @@ import Testing
     #expect(cached.density(third, grid: wider, bandwidth: locked).count == 45)
   }
 
+  /// The ODE density is the end Gaussian pushed through the flow with the exact trace: at σ_max
+  /// it is N(0, (1 + σ_max²)I) in standardised units itself, and below it still integrates to
+  /// one whatever the network (a change of variables), up to Heun's error and the box's edge.
+  @Test func modelDensityIsTheEndGaussianAtTheTopAndIntegratesToOne() throws {
+    let snapshot = Self.trainedEngine().snapshot
+    let s = snapshot.data.standardization
+    let ladder = snapshot.ladder
+    // ±6 standardised units around the mean: the end law N(0, 2I) leaves 2e-5 outside.
+    let box = PlotBox(
+      xMin: s.mean.x - 6 * s.scale.x, xMax: s.mean.x + 6 * s.scale.x,
+      yMin: s.mean.y - 6 * s.scale.y, yMax: s.mean.y + 6 * s.scale.y)
+    let grid = TileGrid(box: box, size: GridSize(columns: 60, rows: 60))
+    var cache = FieldCache()
+    let top = cache.likelihood(snapshot, grid: grid, noiseLevel: ladder.maximum)
+    let variance = 1 + Double(ladder.maximum) * Double(ladder.maximum)
+    for (value, centre) in zip(top, grid.centres) {
+      let z = Self.standardize(centre, s)
+      let expected = exp(-(z * z).sum() / (2 * variance)) / (2 * Double.pi * variance * s.scale.x * s.scale.y)
+      #expect(isClose(value, expected, relative: 1e-9), "at \(centre)")
+    }
+    let cellArea = box.width / 60 * box.height / 60
+    for level in [2, 5, 9] {
+      let values = cache.likelihood(snapshot, grid: grid, noiseLevel: ladder.levels[level])
+      #expect(values.allSatisfy { $0.isFinite && $0 >= 0 })
+      let mass = values.reduce(0, +) * cellArea
+      // Midpoint sums on 60 × 60 cells; at σ_min the density is sharp, so allow 10%.
+      #expect(abs(mass - 1) < 0.1, "σ = \(ladder.levels[level]): mass \(mass)")
+    }
+  }
+
   @Test func emptyGridGivesEmptyLayers() {
     let snapshot = Self.trainedEngine().snapshot
     var layers = FieldCache()

@@ -64,7 +64,7 @@ enum LiveAction: CaseIterable {
     case .nextObjective: "next objective (ncsn dsm ssm ism esm)"
     case .previousObjective: "previous objective"
     case .cycleArrows: "arrows: learned / KDE at h = σ / error"
-    case .cycleDensity: "density: KDE / histogram / off"
+    case .cycleDensity: "density: KDE / histogram / model p_σ (ODE) / off"
     case .togglePoints: "show or hide the data points"
     case .toggleArrows: "show or hide the arrows"
     case .toggleParticles: "show or hide the particles"

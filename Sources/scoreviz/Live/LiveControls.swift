@@ -219,9 +219,8 @@ struct LiveControls {
     HelpOverlay.largestScroll(count: LiveAction.keyBindings.count, height: height)
   }
 
-  /// The heat map's sources the `d` key steps through: the likelihood mode is left out
-  /// until the engine computes the model's density grid for it.
-  private static let densityCycle: [DensityMode] = [.kde, .histogram, .off]
+  /// The heat map's sources the `d` key steps through.
+  private static let densityCycle: [DensityMode] = [.kde, .histogram, .likelihood, .off]
 
   private static func next<T: Equatable>(_ value: T, in all: [T]) -> T {
     let index = all.firstIndex(of: value) ?? 0

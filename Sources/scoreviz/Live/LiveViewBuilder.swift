@@ -65,6 +65,12 @@ struct LiveViewBuilder {
         state.density = DensityGrid(columns: heat.columns, rows: heat.rows, values: values)
       }
     }
+    if controls.densityMode == .likelihood {
+      let coarse = Self.likelihoodGrid(layout.heatMapGrid)
+      if let values = fields.latestLikelihood(snapshot, grid: TileGrid(box: box, size: coarse), noiseLevel: sigma) {
+        state.likelihood = DensityGrid(columns: coarse.columns, rows: coarse.rows, values: values)
+      }
+    }
     let arrowGrid = layout.arrowGrid
     let arrows = fields.latestArrows(
       snapshot, grid: TileGrid(box: box, size: arrowGrid),
@@ -113,6 +119,12 @@ struct LiveViewBuilder {
     }
     state.status = status
     return state
+  }
+
+  /// The model density's coarse grid: half the heat map's resolution each way, at most 64 × 48
+  /// tiles, so a background thread computes it in a fraction of a second.
+  static func likelihoodGrid(_ heatMap: GridSize) -> GridSize {
+    GridSize(columns: min(64, (heatMap.columns + 1) / 2), rows: min(48, (heatMap.rows + 1) / 2))
   }
 
   /// The share of `particles` (data units) memorised against the data (MATH.md §7); NaN when

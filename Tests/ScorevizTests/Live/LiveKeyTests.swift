@@ -95,7 +95,7 @@ struct LiveKeyTests {
     ("b", "h back to its rule (Scott)"), ("l", "lock h = σ (the density the network learns)"),
     ("R", "reset the network"), ("n", "next dataset"), ("N", "previous dataset"),
     ("o", "next objective (ncsn dsm ssm ism esm)"), ("O", "previous objective"),
-    ("f", "arrows: learned / KDE at h = σ / error"), ("d", "density: KDE / histogram / off"),
+    ("f", "arrows: learned / KDE at h = σ / error"), ("d", "density: KDE / histogram / model p_σ (ODE) / off"),
     ("1", "show or hide the data points"), ("2", "show or hide the arrows"),
     ("3", "show or hide the particles"), ("T", "show or hide the particles' trails"),
     ("r", "respawn the particles (a new run of the σ clock)"),
@@ -155,7 +155,7 @@ struct LiveKeyTests {
     try tmux.waitUntil { $0.contains("score learned") && !$0.contains("error vs KDE") }
   }
 
-  @Test("d cycles the density legend: KDE, histogram, off, KDE")
+  @Test("d cycles the density legend: KDE, histogram, model p_σ (ODE), off, KDE")
   func densityModes() throws {
     let tmux = try LiveView.start()
     defer { tmux.kill() }
@@ -166,6 +166,11 @@ struct LiveKeyTests {
     tmux.send(keys: "d")
     let histogram = try tmux.waitUntil { $0.contains("density histogram") }
     #expect(histogram.contains("points/pixel, log"))
+    tmux.send(keys: "d")
+    // The model's density comes from a background thread: first "computing…", then its
+    // colour bar; the frames go on meanwhile.
+    let model = try tmux.waitUntil { $0.contains("density model") && $0.contains("density, log scale") }
+    #expect(!model.contains("computing"))
     tmux.send(keys: "d")
     // No heat map half blocks, no colour bar and no density legend.
     let off = try tmux.waitUntil { !$0.contains("density histogram") && !$0.contains("▀") }

@@ -16,8 +16,11 @@ import Terminal
 ///
 /// The particles first go through the whole annealing schedule, to the last noise level
 /// where they stay. Trails are on at their cap (`ParticleTrails.maximumParticles` particles
-/// × `maximumLength` positions), full from the last frames of the schedule, and take the
-/// particles' new positions every frame, so compose times and bytes include them. Reports the median time to build the `ViewState` when nothing changed
+/// × `maximumLength` positions), recorded by the view model as in the live view, full from
+/// the last frames of the schedule, so compose times and bytes include them. The loop's
+/// figures are also measured with the particles on the SDE's σ clock (`_sde`): one σ step a
+/// frame, every particle jumping, the jagged trails the most bytes the view sends.
+/// Reports the median time to build the `ViewState` when nothing changed
 /// (`state_ms`) and after the network changed (`state_ms_new_network`: the arrows are
 /// recomputed) and to compose it into a `Frame` (`compose_ms`); the bytes a terminal
 /// receives for one full frame and per frame when only the particles and the arrows change
@@ -37,29 +40,12 @@ func frameWorkload(_ context: BenchContext) throws -> JSONObject {
   let particles = viewModel.particles
   let schedule = snapshot.ladder.count * particles.stepsPerLevel / particles.stepsPerFrame
   let scheduleFrames = context.quick ? schedule / 10 : schedule
-  var trails = ParticleTrails(
-    particleCount: ParticleTrails.maximumParticles, length: ParticleTrails.maximumLength)
-  for frame in 0..<scheduleFrames {
-    viewModel.advanceParticles(snapshot)
-    if frame >= scheduleFrames - trails.length {
-      trails.record(viewModel.viewState(width: width, height: height, snapshot: snapshot).particles)
-    }
-  }
-  /// The state of this frame with the trails after the particles' latest positions.
-  func stateWithTrails() -> ViewState {
-    var state = viewModel.viewState(width: width, height: height, snapshot: snapshot)
-    trails.record(state.particles)
-    state.trails = trails
-    state.showsTrails = true
-    return state
-  }
+  for _ in 0..<scheduleFrames { viewModel.advanceParticles(snapshot) }
 
   var state = viewModel.viewState(width: width, height: height, snapshot: snapshot)
   let stateSeconds = context.medianSeconds {
     state = viewModel.viewState(width: width, height: height, snapshot: snapshot)
   }
-  state.trails = trails
-  state.showsTrails = true
   var frame = ViewRenderer.render(state)
   let composeSeconds = context.medianSeconds { frame = ViewRenderer.render(state) }
 
@@ -72,7 +58,7 @@ func frameWorkload(_ context: BenchContext) throws -> JSONObject {
   var pausedFrames: [Frame] = []
   for _ in 0..<framesPerCase {
     viewModel.advanceParticles(snapshot)
-    pausedFrames.append(ViewRenderer.render(stateWithTrails()))
+    pausedFrames.append(ViewRenderer.render(viewModel.viewState(width: width, height: height, snapshot: snapshot)))
   }
   let pausedBytes = sink.bytes(afterShowing: pausedFrames) / framesPerCase
 
@@ -88,17 +74,17 @@ func frameWorkload(_ context: BenchContext) throws -> JSONObject {
     let start = monotonicSeconds()
     var moving = viewModel.viewState(width: width, height: height, snapshot: trained)
     newNetworkSeconds.append(monotonicSeconds() - start)
-    trails.record(moving.particles)
-    moving.trails = trails
-    moving.showsTrails = true
     moving.status = pinnedStatus
     movingFrames.append(ViewRenderer.render(moving))
   }
   let movingBytes = sink.bytes(afterShowing: movingFrames) / framesPerCase
 
-  let loop = liveLoop(
-    &viewModel, trails: &trails, sink: sink, width: width, height: height,
-    seconds: context.quick ? 0.5 : 2)
+  let loopSeconds = context.quick ? 0.5 : 2
+  let loop = liveLoop(&viewModel, sink: sink, width: width, height: height, seconds: loopSeconds)
+  viewModel.perform(.nextSampler)
+  viewModel.perform(.nextSampler)
+  let sdeLoop = liveLoop(&viewModel, sink: sink, width: width, height: height, seconds: loopSeconds)
+  let trails = state.trails
 
   return JSONObject([
     ("workload", .string("frame")), ("width", .integer(width)), ("height", .integer(height)),
@@ -109,6 +95,8 @@ func frameWorkload(_ context: BenchContext) throws -> JSONObject {
     ("bytes_full_frame", .integer(fullFrameBytes)),
     ("bytes_per_frame_with_training", .integer(loop.bytesPerFrame)),
     ("frames_per_second_with_training", .number(loop.framesPerSecond)),
+    ("bytes_per_frame_with_training_sde", .integer(sdeLoop.bytesPerFrame)),
+    ("frames_per_second_with_training_sde", .number(sdeLoop.framesPerSecond)),
     ("trail_particles", .integer(trails.particleCount)),
     ("trail_positions", .integer(trails.length)),
     ("bytes_method", .string(sink.method)),
@@ -116,10 +104,9 @@ func frameWorkload(_ context: BenchContext) throws -> JSONObject {
 }
 
 /// The live loop without its 30 frames/s cap for `seconds` while the training thread runs,
-/// `trails` taking the particles' positions each frame: frames per second and bytes per frame.
+/// the trails taking the particles' positions each frame: frames per second and bytes per frame.
 private func liveLoop(
-  _ viewModel: inout LiveViewModel, trails: inout ParticleTrails, sink: FrameSink, width: Int,
-  height: Int, seconds: Double
+  _ viewModel: inout LiveViewModel, sink: FrameSink, width: Int, height: Int, seconds: Double
 ) -> (framesPerSecond: Double, bytesPerFrame: Int) {
   viewModel.engine.start()
   defer { viewModel.engine.stop() }
@@ -129,11 +116,7 @@ private func liveLoop(
   while monotonicSeconds() - start < seconds {
     let snapshot = viewModel.engine.snapshot
     viewModel.advanceParticles(snapshot)
-    var state = viewModel.viewState(width: width, height: height, snapshot: snapshot)
-    trails.record(state.particles)
-    state.trails = trails
-    state.showsTrails = true
-    sink.show(ViewRenderer.render(state))
+    sink.show(ViewRenderer.render(viewModel.viewState(width: width, height: height, snapshot: snapshot)))
     frames += 1
   }
   let elapsed = monotonicSeconds() - start

@@ -159,6 +159,31 @@ import Testing
       report["held_out_memorised_fraction"] as? Double == EvalCommandTests.bruteForceMemorisedFraction(heldOut, data))
   }
 
+  /// With a trained model, held_out_nll is −mean of the log_density column that `scoreviz
+  /// likelihood --model M --at H` prints with its defaults (160 steps over the ladder's σ
+  /// range), both in data units; the CSV keeps every digit, so they agree to the order of
+  /// the sum (1e-12 relative). Both warn that σ_max = 1 is too small.
+  @Test func modelNLLIsTheLikelihoodCommandsMean() throws {
+    let model = try TrainedModel.requirePath()
+    let data = try Self.moonsFile()
+    var rng = SeededGenerator(seed: 9)
+    let heldOut = data.folder + "/held.csv"
+    try PointFileWriter.write(BuiltinDataset.moons.generate(count: 30, using: &rng), to: heldOut)
+    let likelihood = try runScoreviz(["likelihood", "--model", model, "--at", heldOut])
+    #expect(likelihood.status == 0, "\(likelihood.standardError)")
+    let logDensities = try #require(PrintedTable(likelihood.standardOutput)).column("log_density")
+    try #require(logDensities.count == 30)
+    let result = try runScoreviz([
+      "eval", "--model", model, "--data", data.path, "--held-out", heldOut, "--samplers", "ode", "--particles",
+      "10", "--steps", "2",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardError.hasPrefix("warning: σ_max = 1.0 is below 4"), "\(result.standardError)")
+    let report = try #require(jsonLines(result.standardOutput).first ?? nil)
+    let nll = try #require(report["held_out_nll"] as? Double)
+    #expect(isClose(nll, -logDensities.reduce(0, +) / 30, relative: 1e-12))
+  }
+
   /// `--format table`: one row per sampler under the header, every cell `NumberText.compact`
   /// of the JSON figure from the same seed, the columns aligned (every line of the sampler
   /// table as long as the header).

@@ -27,9 +27,6 @@ struct LikelihoodCommand: ParsableCommand {
     case kde
   }
 
-  /// σ_max below which the Gaussian end density is a poor fit to p_{σ_max} (MATH.md §6).
-  static let smallestSoundMaximum: Float = 4
-
   @Option(help: "Where the score comes from: model or kde.")
   var source: Source = .model
 
@@ -44,7 +41,7 @@ struct LikelihoodCommand: ParsableCommand {
   @Option(
     parsing: .unconditional,
     help: "Heun steps from σ_min to σ_max (1 to \(FlagBounds.odeSteps)).")
-  var steps: Int = 160
+  var steps: Int = ModelLikelihood.defaultSteps
 
   @Option(
     parsing: .unconditional,
@@ -89,8 +86,7 @@ struct LikelihoodCommand: ParsableCommand {
       let queries = try PointFileReader.read(
         path: at, minimumCount: 1, coordinateLimit: PointFileReader.largestCoordinate
       ).points
-      let standardization: Standardization
-      let logDensities: [Double]
+      let dataLogDensities: [Double]
       let range: (minimum: Float, maximum: Float)
       let origin: String
       switch source {
@@ -99,22 +95,15 @@ struct LikelihoodCommand: ParsableCommand {
         let file = try ScoreModelFile.read(path: path)
         try requireFiniteModel(file, path: path)
         range = try noiseRange(defaultMinimum: file.ladder.minimum, defaultMaximum: file.ladder.maximum)
-        if range.maximum < Self.smallestSoundMaximum {
-          printNote(
-            "warning: σ_max = \(range.maximum) is below \(Self.smallestSoundMaximum): the Gaussian end density needs σ_max beyond the data's extent (about 4 for standardised data, MATH.md §6), so the log-densities are biased; train with a larger σ_max or give --sigma-max"
-          )
+        let likelihood = ModelLikelihood(file: file, minimum: range.minimum, maximum: range.maximum, steps: steps)
+        if let warning = likelihood.warning(remedy: "train with a larger σ_max or give --sigma-max") {
+          printNote(warning)
         }
-        standardization = file.standardization
-        let likelihood = ODELikelihood(
-          minimumNoiseLevel: range.minimum, maximumNoiseLevel: range.maximum, steps: steps,
-          endDensity: .gaussian(mean: .zero, variance: .one))
-        logDensities = likelihood.logDensities(
-          at: standardization.standardize(queries), field: ScoreNetworkEvaluator(network: file.network),
-          threadCount: threads)
+        dataLogDensities = likelihood.dataLogDensities(at: queries, threads: threads)
         origin = path
       case .kde:
         let dataset = try data.load(seed: random.seed)
-        standardization = Standardization(fitting: dataset.points)
+        let standardization = Standardization(fitting: dataset.points)
         let points = standardization.standardize(dataset.points)
         let scott = Float(BandwidthRule.scott.bandwidth(for: points))
         guard sigmaMin != nil || (scott > 0 && scott.isFinite) else {
@@ -126,12 +115,12 @@ struct LikelihoodCommand: ParsableCommand {
         let likelihood = ODELikelihood(
           minimumNoiseLevel: range.minimum, maximumNoiseLevel: range.maximum, steps: steps,
           endDensity: .kernelDensity(points: points))
-        logDensities = likelihood.logDensities(
+        dataLogDensities = likelihood.logDensities(
           at: standardization.standardize(queries),
-          field: KDEScoreFunction(points: points, bandwidth: .noiseLevel), threadCount: threads)
+          field: KDEScoreFunction(points: points, bandwidth: .noiseLevel), threadCount: threads
+        ).map { standardization.dataLogDensity(fromStandardized: $0) }
         origin = dataset.name
       }
-      let dataLogDensities = logDensities.map { standardization.dataLogDensity(fromStandardized: $0) }
       if let bad = dataLogDensities.firstIndex(where: { !$0.isFinite }) {
         throw Failure(
           exitCode: SysExit.data,

@@ -120,8 +120,15 @@ struct SampleCommand: ParsableCommand {
   /// The sampler asked for: --sampler, or langevin for --plain.
   var kind: SamplerKind { plain ? .langevin : sampler ?? .annealed }
 
+  /// The sampler and its settings from the flags.
+  var setup: SamplerSetup {
+    SamplerSetup(
+      kind: kind, steps: steps, stepsPerLevel: stepsPerLevel, eps: eps, sigma: sigma, process: process, snr: snr,
+      correctorSteps: correctorSteps, sigmaMin: sigmaMin, sigmaMax: sigmaMax)
+  }
+
   /// σ steps of the SDE and ODE samplers.
-  var diffusionSteps: Int { steps ?? (kind == .heun ? 50 : 100) }
+  var diffusionSteps: Int { setup.diffusionSteps }
 
   /// The particles whose paths are written.
   var recordedParticles: Int { trajectories == nil ? 0 : min(trajectoryParticles ?? 50, particles) }
@@ -209,49 +216,30 @@ struct SampleCommand: ParsableCommand {
     reportingErrors {
       try checkWritable(output.file)
       if let trajectories { try checkWritable(trajectories) }
-      if kind.followsProcess {
-        try runDiffusion()
-      } else {
-        try runLangevin(modelPath: model ?? "")
+      let (run, standardization, origin) = try draw()
+      let points = try setup.dataPoints(run.particles, standardization: standardization, source: origin)
+      try output.write(points)
+      if let trajectories, let paths = run.trajectories {
+        try AtomicFile.write(Self.trajectoryText(paths, standardization: standardization), to: trajectories)
       }
+      printNote("nfe: \(run.networkEvaluations)")
     }
   }
 
-  /// Annealed or plain Langevin from the model.
-  func runLangevin(modelPath: String) throws {
-    let file = try ScoreModelFile.read(path: modelPath)
-    try requireFiniteModel(file, path: modelPath)
-    let eps = eps ?? 2e-5
-    let schedule: AnnealingSchedule
-    if kind == .langevin {
-      let level = sigma ?? file.ladder.minimum
-      let alpha = eps * level * level / (file.ladder.minimum * file.ladder.minimum)
-      schedule = AnnealingSchedule(noiseLevels: [level], epsilon: alpha, stepsPerLevel: steps ?? 1_000)
-    } else {
-      schedule = AnnealingSchedule(
-        noiseLevels: file.ladder.levels, epsilon: eps, stepsPerLevel: stepsPerLevel ?? 100)
+  /// The particles from the model or the KDE, with the units they are in and the file or
+  /// dataset named in errors.
+  func draw() throws -> (run: SamplerSetup.Run, standardization: Standardization, origin: String) {
+    switch source {
+    case .model:
+      let path = model ?? ""
+      let file = try ScoreModelFile.read(path: path)
+      try requireFiniteModel(file, path: path)
+      let run = try setup.sample(
+        count: particles, model: file, path: path, threads: threads, seed: random.seed,
+        recordedParticles: recordedParticles)
+      return (run, file.standardization, path)
+    case .kde:
+      return try drawFromKDE()
     }
-    let standardized = ParallelLangevin.sampleAnnealed(
-      count: particles, schedule: schedule, mean: .zero,
-      score: ScoreNetworkEvaluator(network: file.network), threadCount: threads, seed: random.seed)
-    let points = try finitePoints(standardized, standardization: file.standardization, source: modelPath)
-    try output.write(points)
-    printNote("nfe: \(schedule.totalSteps)")
-  }
-
-  /// The particles in data units; a `Failure` (65) naming `source` if any is not finite.
-  func finitePoints(
-    _ standardized: [Float], standardization: Standardization, source: String
-  ) throws -> [SIMD2<Double>] {
-    let points = (0..<(standardized.count / 2)).map { i in
-      standardization.destandardize(SIMD2(Double(standardized[2 * i]), Double(standardized[2 * i + 1])))
-    }
-    if let bad = points.firstIndex(where: { !($0.x.isFinite && $0.y.isFinite) }) {
-      let hint = kind.followsProcess ? "" : " (try a smaller --eps)"
-      throw Failure(
-        exitCode: SysExit.data,
-        message: "\(source): sampling diverged: particle \(bad + 1) of \(points.count) is not finite at the end\(hint)")
-    }
-    return points
   }
 }

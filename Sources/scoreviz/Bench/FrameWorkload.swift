@@ -15,11 +15,11 @@ import Terminal
 /// WORKLOADS.md `frame`: the live view at 200 × 60 after some training, every layer on.
 ///
 /// The particles first go through the whole annealing schedule, to the last noise level
-/// where they stay. Trails are on at their cap (`ParticleTrails.maximumParticles` particles
-/// × `maximumLength` positions), recorded by the view model as in the live view, full from
-/// the last frames of the schedule, so compose times and bytes include them. The loop's
-/// figures are also measured with the particles on the SDE's σ clock (`_sde`): one σ step a
-/// frame, every particle jumping, the jagged trails the most bytes the view sends.
+/// where they stay. Trails are on as in the live view (recorded by the view model: 64
+/// particles × 24 positions), full from the last frames of the schedule, so compose times and
+/// bytes include them. The loop's figures are also measured with the particles on the SDE's σ
+/// clock (`_sde`): one σ step a frame, every particle jumping, the most bytes the view sends;
+/// and the same without trails, to show their share.
 /// Reports the median time to build the `ViewState` when nothing changed
 /// (`state_ms`) and after the network changed (`state_ms_new_network`: the arrows are
 /// recomputed) and to compose it into a `Frame` (`compose_ms`); the bytes a terminal
@@ -84,6 +84,9 @@ func frameWorkload(_ context: BenchContext) throws -> JSONObject {
   viewModel.perform(.nextSampler)
   viewModel.perform(.nextSampler)
   let sdeLoop = liveLoop(&viewModel, sink: sink, width: width, height: height, seconds: loopSeconds)
+  viewModel.perform(.toggleTrails)
+  let sdeLoopWithoutTrails = liveLoop(&viewModel, sink: sink, width: width, height: height, seconds: loopSeconds)
+  viewModel.perform(.toggleTrails)
   let trails = state.trails
 
   return JSONObject([
@@ -97,6 +100,7 @@ func frameWorkload(_ context: BenchContext) throws -> JSONObject {
     ("frames_per_second_with_training", .number(loop.framesPerSecond)),
     ("bytes_per_frame_with_training_sde", .integer(sdeLoop.bytesPerFrame)),
     ("frames_per_second_with_training_sde", .number(sdeLoop.framesPerSecond)),
+    ("bytes_per_frame_with_training_sde_without_trails", .integer(sdeLoopWithoutTrails.bytesPerFrame)),
     ("trail_particles", .integer(trails.particleCount)),
     ("trail_positions", .integer(trails.length)),
     ("bytes_method", .string(sink.method)),

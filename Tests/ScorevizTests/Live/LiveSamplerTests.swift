@@ -62,11 +62,11 @@ struct LiveSamplerTests {
     let tmux = try LiveView.start(["--sampler", "sde"])
     defer { tmux.kill() }
     try LiveView.waitForView(tmux)
-    try tmux.waitUntil { $0.contains("trails 256×") }
+    try tmux.waitUntil { $0.contains("trails 64×") }
     tmux.send(keys: "T")
-    try tmux.waitUntil { !$0.contains("trails 256×") }
+    try tmux.waitUntil { !$0.contains("trails 64×") }
     tmux.send(keys: "T")
-    try tmux.waitUntil { $0.contains("trails 256×") }
+    try tmux.waitUntil { $0.contains("trails 64×") }
   }
 
   @Test("--source kde: the particles follow the exact KDE score and the status shows the share memorised")

@@ -17,13 +17,9 @@ struct FieldCommand: ParsableCommand {
       A field that is not finite somewhere is an error (exit 65), and nothing is written.
       """)
 
-  enum Source: String, ExpressibleByArgument, CaseIterable {
-    case model
-    case kde
-  }
 
   @Option(help: "Where the field comes from: model or kde.")
-  var source: Source = .model
+  var source: ScoreSource = .model
 
   @Option(help: "The model file (.safetensors) for --source model.")
   var model: String?

@@ -22,13 +22,9 @@ struct LikelihoodCommand: ParsableCommand {
       is not finite is an error (exit 65), and nothing is written.
       """)
 
-  enum Source: String, ExpressibleByArgument, CaseIterable {
-    case model
-    case kde
-  }
 
   @Option(help: "Where the score comes from: model or kde.")
-  var source: Source = .model
+  var source: ScoreSource = .model
 
   @Option(help: "The model file (.safetensors) for --source model.")
   var model: String?

@@ -28,11 +28,6 @@ struct SampleCommand: ParsableCommand {
       and (x, y) the state in data units (under vp the state α·x, α = 1/√(1 + σ²)).
       """)
 
-  /// Where the score comes from.
-  enum Source: String, ExpressibleByArgument, CaseIterable {
-    case model
-    case kde
-  }
 
   @Option(
     help: "The sampler: annealed, langevin, sde, pc, ode or heun (default annealed).",
@@ -40,7 +35,7 @@ struct SampleCommand: ParsableCommand {
   var sampler: SamplerKind?
 
   @Option(help: "Where the score comes from: model (--model) or kde (--data or --dataset; sde, pc, ode, heun).")
-  var source: Source = .model
+  var source: ScoreSource = .model
 
   @Option(help: "The model file (.safetensors) written by 'scoreviz train'.")
   var model: String?

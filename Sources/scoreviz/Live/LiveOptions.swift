@@ -34,12 +34,6 @@ struct LiveOptions: ParsableArguments {
     transform: { try parseChoice($0, as: DiffusionProcess.self) })
   var process: DiffusionProcess = .ve
 
-  /// What the particles follow.
-  enum ParticleSource: String, ExpressibleByArgument, CaseIterable {
-    case model
-    case kde
-  }
-
   @Option(
     name: .customLong("source"),
     help: """
@@ -47,7 +41,7 @@ struct LiveOptions: ParsableArguments {
       the data's KDE at h = σ; sde, pc, ode and heun then start from the data plus σ_max noise \
       and the status shows the share memorised).
       """)
-  var particleSource: ParticleSource = .model
+  var particleSource: ScoreSource = .model
 
   @OptionGroup var random: SeedOption
 

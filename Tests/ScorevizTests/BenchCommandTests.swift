@@ -18,12 +18,12 @@ import Testing
     let result = try runScoreviz(["bench", "--quick", "--json", "--seed", "0", "--data-dir", Self.dataFolder])
     #expect(result.status == 0, "\(result.standardError)")
     let records = jsonLines(result.standardOutput).compactMap { $0 }
-    try #require(records.count == 10)
+    try #require(records.count == 12)
     #expect(
       records.map { $0["workload"] as? String }
         == [
           "train", "kde-grid", "kde-score", "sample", "quality", "frame", "launch", "launch-1m",
-          "kde-grid-1m", "memorisation",
+          "kde-grid-1m", "memorisation", "sample-ode", "likelihood",
         ])
 
     let train = Self.results(records[0])
@@ -112,6 +112,79 @@ import Testing
     let fraction = try #require(memorisation["memorised_fraction"] as? Double)
     #expect(fraction >= 0 && fraction < 0.5)
     #expect((memorisation["query_ms"] as? Double ?? -1) > 0)
+
+    try Self.checkSampleODE(records[10])
+    try Self.checkLikelihood(records[11])
+  }
+
+  /// At --quick sizes: 500 particles over 10 Heun steps, the last one Euler, so 2·10 − 1 score
+  /// evaluations; finite samples that a 200-step model places no farther from the held-out
+  /// data than about twice N(0, I)'s energy distance (0.22, WORKLOADS.md).
+  static func checkSampleODE(_ record: [String: Any]) throws {
+    #expect(record["particles"] as? Int == 500)
+    #expect(record["steps"] as? Int == 10)
+    #expect(record["nfe"] as? Int == 2 * 10 - 1)
+    #expect(record["sigma_max"] as? Double == 5)
+    let runs = results(record)
+    #expect(runs.map { $0["threads"] as? Int } == [1, 2])
+    for entry in runs {
+      let seconds = try #require(entry["seconds"] as? Double)
+      #expect(seconds > 0 && seconds.isFinite)
+      #expect(entry["all_finite"] as? Bool == true)
+      let energy = try #require(entry["energy_distance"] as? Double)
+      #expect(energy > 0 && energy < 0.5)
+    }
+  }
+
+  /// At --quick sizes: 500 held-out points over 20 Heun steps, two evaluations each; a point's
+  /// log p does not depend on the thread count. By Gibbs' inequality no model's mean log p
+  /// over points of the data exceeds the data's own, about −1.27 nats for moons (WORKLOADS.md;
+  /// −1.0 leaves room for 500 points' sampling error); −6 is far below the −2.0 of the data's
+  /// Gaussian fit.
+  static func checkLikelihood(_ record: [String: Any]) throws {
+    #expect(record["points"] as? Int == 500)
+    #expect(record["steps"] as? Int == 20)
+    #expect(record["nfe"] as? Int == 2 * 20)
+    #expect(record["thread_counts_agree"] as? Bool == true)
+    let runs = results(record)
+    #expect(runs.map { $0["threads"] as? Int } == [1, 2])
+    for entry in runs {
+      let seconds = try #require(entry["seconds"] as? Double)
+      #expect(seconds > 0 && seconds.isFinite)
+      #expect(entry["all_finite"] as? Bool == true)
+      let mean = try #require(entry["mean_log_density"] as? Double)
+      #expect(mean > -6 && mean < -1)
+    }
+  }
+
+  @Test func odeWorkloadsRunAGivenModel() throws {
+    let folder = try makeTemporaryFolder()
+    let model = folder + "/continuous.safetensors"
+    let trained = try runScoreviz([
+      "train", "--data", Self.dataFolder + "/moons-10k.csv", "--noise", "continuous", "--steps", "200",
+      "--save", model,
+    ])
+    try #require(trained.status == 0, "\(trained.standardError)")
+    for workload in ["sample-ode", "likelihood"] {
+      let result = try runScoreviz([
+        "bench", "--workload", workload, "--quick", "--json", "--data-dir", Self.dataFolder, "--model", model,
+      ])
+      #expect(result.status == 0, "\(result.standardError)")
+      let records = jsonLines(result.standardOutput).compactMap { $0 }
+      try #require(records.count == 1)
+      #expect(records[0]["model"] as? String == model)
+      for entry in Self.results(records[0]) { #expect(entry["all_finite"] as? Bool == true) }
+    }
+  }
+
+  @Test func missingModelCannotBeOpened() throws {
+    let result = try runScoreviz([
+      "bench", "--workload", "likelihood", "--quick", "--json", "--data-dir", Self.dataFolder,
+      "--model", "/nonexistent/model.safetensors",
+    ])
+    #expect(result.status == 66)
+    #expect(result.standardError.contains("/nonexistent/model.safetensors: cannot open"))
+    #expect(result.standardOutput.isEmpty)
   }
 
   @Test func oneWorkloadPrintsOneRecord() throws {

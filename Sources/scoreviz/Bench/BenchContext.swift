@@ -13,6 +13,8 @@ struct BenchContext {
   var quick: Bool
   /// The seeds of the `quality` workload.
   var qualitySeeds: [UInt64]
+  /// The model file of the `sample-ode` and `likelihood` workloads; `nil` trains one.
+  var model: String?
 
   /// The points of a data file in `dataFolder`.
   func points(_ name: String) throws -> [SIMD2<Double>] {

@@ -17,7 +17,6 @@ struct FieldCommand: ParsableCommand {
       A field that is not finite somewhere is an error (exit 65), and nothing is written.
       """)
 
-
   @Option(help: "Where the field comes from: model or kde.")
   var source: ScoreSource = .model
 

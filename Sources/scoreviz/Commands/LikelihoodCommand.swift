@@ -22,7 +22,6 @@ struct LikelihoodCommand: ParsableCommand {
       is not finite is an error (exit 65), and nothing is written.
       """)
 
-
   @Option(help: "Where the score comes from: model or kde.")
   var source: ScoreSource = .model
 

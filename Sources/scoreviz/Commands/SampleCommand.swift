@@ -28,7 +28,6 @@ struct SampleCommand: ParsableCommand {
       and (x, y) the state in data units (under vp the state α·x, α = 1/√(1 + σ²)).
       """)
 
-
   @Option(
     help: "The sampler: annealed, langevin, sde, pc, ode or heun (default annealed).",
     transform: { try parseChoice($0, as: SamplerKind.self) })

@@ -54,6 +54,23 @@ import Testing
     #expect(sliced > 0 && sliced.isFinite)
   }
 
+  @Test func pairReportCountsTheSamplesThatCopyTheReference() throws {
+    let folder = try makeTemporaryFolder()
+    let reference: [SIMD2<Double>] = [SIMD2(0, 0), SIMD2(1, 0), SIMD2(0, 1), SIMD2(4, 4)]
+    // Brute force: nearest d₁ and second nearest d₂ in the reference; memorised when d₁ < d₂/3.
+    let samples: [SIMD2<Double>] = [SIMD2(0.01, 0), SIMD2(0.5, 0), SIMD2(3.9, 4), SIMD2(0.2, 0.2), SIMD2(0, 0.9)]
+    let copied = samples.filter { sample in
+      let distances = reference.map { (($0 - sample) * ($0 - sample)).sum().squareRoot() }.sorted()
+      return distances[0] < distances[1] / 3
+    }
+    #expect(copied.count == 3)
+    try PointFileWriter.write(samples, to: folder + "/a.csv")
+    try PointFileWriter.write(reference, to: folder + "/b.csv")
+    let result = try runScoreviz(["eval", "--samples", folder + "/a.csv", "--reference", folder + "/b.csv"])
+    let report = try #require(jsonLines(result.standardOutput).first ?? nil)
+    #expect(report["memorised_fraction"] as? Double == Double(copied.count) / Double(samples.count))
+  }
+
   @Test func modelReportHasOneFieldErrorPerLevel() throws {
     let model = try TrainedModel.requirePath()
     let folder = try makeTemporaryFolder()

@@ -10,7 +10,9 @@ struct EvalCommand: ParsableCommand {
     abstract: "Compare samples with reference data, or a model's samplers and likelihood with its data.",
     discussion: """
       --samples A --reference B: energy distance and sliced Wasserstein-2 (256 directions) \
-      between two point files.
+      between two point files, and memorised_fraction: the share of A's points whose nearest \
+      point of B is less than a third as far as their second nearest (B being the training \
+      data, the share of samples that copy it).
 
       --model M --data F: for each sampler of --samplers (default annealed,sde,pc,ode,heun; \
       langevin when named) draws --particles samples from the model with that sampler's \
@@ -183,6 +185,8 @@ struct EvalCommand: ParsableCommand {
     let a = try PointFileReader.read(path: samples, coordinateLimit: Self.largestCoordinate).points
     let b = try PointFileReader.read(path: reference, coordinateLimit: Self.largestCoordinate).points
     let distances = SampleDistances(a, b)
+    // The test needs two reference points to tell the nearest from the second nearest.
+    let memorised = b.count >= 2 ? MemorisationTest(trainingPoints: b).memorisedFraction(a) : .nan
     switch format {
     case .json:
       try StandardOutput.writeLine(
@@ -190,15 +194,16 @@ struct EvalCommand: ParsableCommand {
           ("samples", .integer(a.count)), ("reference", .integer(b.count)),
           ("energy_distance", .number(distances.energyDistance)),
           ("sliced_w2", .number(distances.slicedWasserstein)),
+          ("memorised_fraction", memorised.isFinite ? .number(memorised) : .null),
         ]).encoded)
     case .table:
       try StandardOutput.write(
         TextTable(
-          header: ["samples", "reference", "energy distance", "sliced W2"],
+          header: ["samples", "reference", "energy distance", "sliced W2", "memorised"],
           rows: [
             [
               String(a.count), String(b.count), EvalReport.text(distances.energyDistance),
-              EvalReport.text(distances.slicedWasserstein),
+              EvalReport.text(distances.slicedWasserstein), EvalReport.text(memorised),
             ]
           ]
         ).text)

@@ -9,12 +9,16 @@ struct Scoreviz: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "scoreviz",
     abstract: "Watch score-based generative modelling happen in your terminal.",
+    version: "scoreviz \(version)",
     subcommands: [
       LiveCommand.self, RenderCommand.self, DatasetsCommand.self, DataCommand.self,
       KDECommand.self, TrainCommand.self, SampleCommand.self, FieldCommand.self, EvalCommand.self,
       LikelihoodCommand.self, BenchCommand.self,
     ],
     defaultSubcommand: LiveCommand.self)
+
+  /// The release this source is.
+  static let version = "0.10.0"
 
   /// Parses the command line and runs the command.
   ///
@@ -24,6 +28,9 @@ struct Scoreviz: ParsableCommand {
   /// Standard output is closed and checked at the end, so output that never arrived is an
   /// error too.
   static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    refuseUnknownCommand(arguments)
+    if arguments == ["--help"] || arguments == ["-h"] { printHelpWithLiveOptions() }
     var command: any ParsableCommand
     do {
       command = try parseAsRoot()
@@ -40,6 +47,35 @@ struct Scoreviz: ParsableCommand {
     }
     // exit(3) through Foundation (Glibc or Darwin beneath): `exit` alone is ParsableCommand's.
     Foundation.exit(0)
+  }
+
+  /// `scoreviz --help`: the commands, then the live view's own help, since running scoreviz
+  /// without a command opens it; exit 0.
+  private static func printHelpWithLiveOptions() -> Never {
+    do {
+      try StandardOutput.writeLine(helpMessage())
+      try StandardOutput.writeLine("\nWITHOUT A COMMAND: scoreviz live\n")
+      try StandardOutput.writeLine(LiveCommand.helpMessage())
+      try StandardOutput.close()
+    } catch {
+      exitReporting(error)
+    }
+    Foundation.exit(0)
+  }
+
+  /// The live view takes no bare word, so a first argument that is neither an option nor a
+  /// command is a mistyped command: one line naming the nearest command (or all of them),
+  /// exit 64, instead of the live view's usage.
+  private static func refuseUnknownCommand(_ arguments: [String]) {
+    guard let first = arguments.first, !first.hasPrefix("-") else { return }
+    let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    guard !names.contains(first) else { return }
+    if let suggestion = CommandSuggestion.closest(to: first, among: names) {
+      printError("unknown command '\(first)'; did you mean '\(suggestion)'?")
+    } else {
+      printError("unknown command '\(first)'; the commands are \(names.joined(separator: ", "))")
+    }
+    Foundation.exit(SysExit.usage)
   }
 
   /// Ends the process for what parsing threw: help text, or a usage error on one line.

@@ -23,7 +23,8 @@ struct GridOption: ExpressibleByArgument, Equatable {
     self.init(columns: columns, rows: rows)
   }
 
-  static var defaultValueDescription: String { "COLUMNSxROWS" }
+  /// The default as `--help` shows it, e.g. `60x20`.
+  var defaultValueDescription: String { "\(columns)x\(rows)" }
 
   /// Checks that the grid has at least one cell each way and at most `maximumCells` in all.
   func check(_ flag: String) throws {

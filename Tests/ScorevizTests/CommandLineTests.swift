@@ -1,0 +1,93 @@
+// The command line as people type it: --version, --help with the live view's options, mistyped commands.
+
+import Foundation
+import ScoreTestSupport
+import Testing
+
+@testable import scoreviz
+
+@Suite struct CommandLineTests {
+  @Test func versionPrintsTheReleaseAndExitsZero() throws {
+    let result = try runScoreviz(["--version"])
+    #expect(result.status == 0)
+    #expect(result.standardOutput == "scoreviz 0.10.0\n")
+  }
+
+  /// Running scoreviz without a command opens the live view, so the top-level help lists its
+  /// options as well as the commands.
+  @Test func topLevelHelpListsTheCommandsAndTheLiveViewsOptions() throws {
+    let result = try runScoreviz(["--help"])
+    #expect(result.status == 0)
+    let help = result.standardOutput
+    for command in ["sample", "likelihood", "eval", "bench"] { #expect(help.contains("  \(command) ")) }
+    for option in ["--sampler", "--process", "--source", "--particles", "--theme", "--color"] {
+      #expect(help.contains("  \(option) "), "\(option)")
+    }
+  }
+
+  struct Mistyped: Sendable, CustomTestStringConvertible {
+    var word: String
+    var message: String
+    var testDescription: String { word }
+  }
+
+  @Test(
+    "A bare word that is no command is refused in one line, with the nearest command when one is close",
+    arguments: [
+      Mistyped(word: "sampel", message: "scoreviz: unknown command 'sampel'; did you mean 'sample'?\n"),
+      Mistyped(word: "lkelihood", message: "scoreviz: unknown command 'lkelihood'; did you mean 'likelihood'?\n"),
+      Mistyped(word: "Eval", message: "scoreviz: unknown command 'Eval'; did you mean 'eval'?\n"),
+      Mistyped(
+        word: "frobnicate",
+        message:
+          "scoreviz: unknown command 'frobnicate'; the commands are live, render, datasets, data, kde, train, sample, field, eval, likelihood, bench, help\n"
+      ),
+    ])
+  func mistypedCommand(_ mistyped: Mistyped) throws {
+    let result = try runScoreviz([mistyped.word, "--seed", "1"])
+    #expect(result.status == 64)
+    #expect(result.standardError == mistyped.message)
+    #expect(result.standardOutput.isEmpty)
+  }
+
+  @Test func editDistanceCountsInsertionsDeletionsSubstitutionsAndSwaps() {
+    // By hand: kitten → sitting is 3 (k→s, e→i, +g); a swap of two neighbours is 1.
+    #expect(CommandSuggestion.editDistance(Array("kitten"), Array("sitting")) == 3)
+    #expect(CommandSuggestion.editDistance(Array("sampel"), Array("sample")) == 1)
+    #expect(CommandSuggestion.editDistance([], Array("abc")) == 3)
+    #expect(CommandSuggestion.editDistance(Array("eval"), Array("eval")) == 0)
+  }
+
+  /// `field --help` shows the grid's default as typed.
+  @Test func gridDefaultShowsAsColumnsByRows() throws {
+    let help = try runScoreviz(["field", "--help"]).standardOutput
+    #expect(help.contains("(default: 60x20)"))
+    #expect(!help.contains("GridOption("))
+  }
+}
+
+@Suite struct EvalRecordedDataTests {
+  /// Without --data, eval uses the data file the model records, and says so; once that file is
+  /// gone it asks for --data (exit 66) instead of evaluating against something else.
+  @Test func evalUsesTheRecordedDataOrAsksForIt() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let data = folder + "/points.csv"
+    let model = folder + "/m.safetensors"
+    #expect(try runScoreviz(["data", "8gaussians", "-n", "400", "--seed", "2", "-o", data]).status == 0)
+    #expect(try runScoreviz(["train", "--data", data, "--steps", "20", "--save", model]).status == 0)
+    let arguments = ["eval", "--model", model, "--particles", "50", "--samplers", "ode", "--steps", "4"]
+    let recorded = try runScoreviz(arguments)
+    #expect(recorded.status == 0, "\(recorded.standardError)")
+    #expect(recorded.standardError.contains("evaluating against \(data), the data \(model) was trained on"))
+    let given = try runScoreviz(arguments + ["--data", data])
+    // The same data, so the same figures.
+    #expect(recorded.standardOutput == given.standardOutput)
+    try FileManager.default.removeItem(atPath: data)
+    let missing = try runScoreviz(arguments)
+    #expect(missing.status == 66)
+    #expect(
+      missing.standardError
+        == "scoreviz: \(model) was trained on \(data), which cannot be read here; give --data FILE or --dataset NAME\n")
+  }
+}

@@ -92,8 +92,8 @@ import Testing
     let ladder = try ScoreModelFile.read(path: model).ladder
     try #require(levels.count == ladder.count)
     for (entry, sigma) in zip(levels, ladder.levels) {
-      // Foundation's JSON parser on Linux may read a number an ulp or two off: 1e-15 relative.
-      #expect(isClose(try #require(entry["sigma"] as? Double), Double(sigma), relative: 1e-15))
+      // Written as the Float's shortest decimal, so it reads back as that Float exactly.
+      #expect(Float(try #require(entry["sigma"] as? Double)) == sigma)
       let relative = try #require(entry["relative_error"] as? Double)
       let rms = try #require(entry["weighted_rms"] as? Double)
       #expect(relative.isFinite && relative >= 0)

@@ -15,6 +15,12 @@ public enum JSONValue: Sendable {
   case bool(Bool)
   case null
 
+  /// A Float as a number written with the shortest decimal that reads back as that Float
+  /// (`0.1`), not the longer one of its exact Double value (`0.10000000149011612`).
+  public static func float(_ value: Float) -> JSONValue {
+    .number(value.isFinite ? Double(value.description) ?? Double(value) : Double(value))
+  }
+
   /// The value as compact JSON text, with no whitespace.
   ///
   /// A number is written as its shortest round-trip decimal (`0.1`, `1e-05`), or `null`

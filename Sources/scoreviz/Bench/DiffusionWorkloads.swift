@@ -41,7 +41,7 @@ func sampleODEWorkload(_ context: BenchContext) throws -> JSONObject {
   return JSONObject([
     ("workload", .string("sample-ode")), ("sampler", .string("heun")), ("process", .string("ve")),
     ("particles", .integer(particles)), ("steps", .integer(steps)), ("nfe", .integer(settings.networkEvaluations)),
-    ("sigma_max", .number(Double(model.maximumNoiseLevel))), ("sigma_min", .number(Double(model.minimumNoiseLevel))),
+    ("sigma_max", .float(model.maximumNoiseLevel)), ("sigma_min", .float(model.minimumNoiseLevel)),
     ("model", .string(model.origin)), ("results", .array(results)),
   ])
 }
@@ -83,7 +83,7 @@ func likelihoodWorkload(_ context: BenchContext) throws -> JSONObject {
   return JSONObject([
     ("workload", .string("likelihood")), ("points", .integer(points.count)), ("steps", .integer(steps)),
     ("nfe", .integer(likelihood.evaluationsPerPoint)),
-    ("sigma_max", .number(Double(model.maximumNoiseLevel))), ("sigma_min", .number(Double(model.minimumNoiseLevel))),
+    ("sigma_max", .float(model.maximumNoiseLevel)), ("sigma_min", .float(model.minimumNoiseLevel)),
     ("model", .string(model.origin)), ("thread_counts_agree", .bool(agree)), ("results", .array(results)),
   ])
 }

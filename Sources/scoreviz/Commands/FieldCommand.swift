@@ -78,7 +78,7 @@ struct FieldCommand: ParsableCommand {
         positions = box.cellCentres(columns: grid.columns, rows: grid.rows)
         scores = modelScores(file, at: positions, noiseLevel: sigma!)
         try requireFiniteScores(scores, at: positions, noiseLevel: sigma!, model: model!)
-        header.append(("sigma", .number(Double(sigma!))))
+        header.append(("sigma", .float(sigma!)))
       case .kde:
         let dataset = try data.load(seed: random.seed)
         let points = dataset.points

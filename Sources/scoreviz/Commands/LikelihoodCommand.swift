@@ -132,8 +132,8 @@ struct LikelihoodCommand: ParsableCommand {
         ])
       let header: [(String, JSONValue)] = [
         ("source", .string(source.rawValue)),
-        ("sigma_min", .number(Double(range.minimum))),
-        ("sigma_max", .number(Double(range.maximum))),
+        ("sigma_min", .float(range.minimum)),
+        ("sigma_max", .float(range.maximum)),
         ("steps", .integer(steps)),
       ]
       try output.write(table, header: header)

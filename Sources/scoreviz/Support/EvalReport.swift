@@ -57,7 +57,7 @@ struct EvalReport {
     let perLevel = fieldErrors.map { entry in
       JSONValue.object(
         JSONObject([
-          ("sigma", .number(Double(entry.sigma))),
+          ("sigma", .float(entry.sigma)),
           ("relative_error", .number(entry.error.relative)),
           ("weighted_rms", .number(entry.error.weightedRMS)),
         ]))

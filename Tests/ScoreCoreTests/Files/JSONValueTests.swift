@@ -33,4 +33,16 @@ import Testing
     #expect(object["a"] != nil && object["b"] == nil)
     #expect(JSONValue.object(object).encoded == #"{"z":true,"a":null,"m":[1,"x",{}]}"#)
   }
+
+  /// A Float is written as the shortest decimal that reads back as the same Float.
+  @Test func floatsAreWrittenInTheirOwnShortestForm() throws {
+    for value: Float in [0.1, 0.01, 5, 1e-6, 0.129154967, 3.4028235e38, -2.5e-3, .leastNonzeroMagnitude] {
+      let text = JSONValue.float(value).encoded
+      #expect(Float(text) == value, "\(text)")
+      #expect(text == "\(Double(value.description)!)")
+    }
+    #expect(JSONValue.float(0.1).encoded == "0.1")
+    #expect(JSONValue.number(Double(Float(0.1))).encoded == "0.10000000149011612")
+    #expect(JSONValue.float(.nan).encoded == "null" && JSONValue.float(.infinity).encoded == "null")
+  }
 }

@@ -10,6 +10,23 @@ import Testing
   /// `validate()` (or, for a bandwidth out of the data's bounds, right after loading the
   /// data), so none of them trains, samples or reads a model.
   static let cases: [([String], String)] = [
+    // Output names whose extension says a format scoreviz does not write.
+    (
+      ["data", "moons", "-o", "out.parquet"],
+      "-o out.parquet: unknown extension '.parquet'; this output is written as .csv or .npy"
+    ),
+    (
+      ["kde", "--dataset", "moons", "--rule", "scott", "--grid", "4x4", "-o", "dir.d/out.json"],
+      "-o dir.d/out.json: unknown extension '.json'; this output is written as .csv"
+    ),
+    (
+      ["train", "--dataset", "moons", "--save", "model.pt"],
+      "--save model.pt: unknown extension '.pt'; this output is written as .safetensors"
+    ),
+    (
+      ["sample", "--model", "m.safetensors", "--sampler", "ode", "--trajectories", "paths.xlsx"],
+      "--trajectories paths.xlsx: unknown extension '.xlsx'; this output is written as .csv"
+    ),
     // Counts and sizes that would allocate too much, and their negative and zero sides.
     (["data", "moons", "-n", "10000000000"], "-n must be at most 10000000, got 10000000000"),
     (["data", "moons", "-n", "-5"], "-n must be at least 1, got -5"),

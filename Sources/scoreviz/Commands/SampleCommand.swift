@@ -135,6 +135,7 @@ struct SampleCommand: ParsableCommand {
     try FlagBounds.check(threads, "--threads", in: 1...FlagBounds.threads)
     try FlagBounds.checkFileName(model, "--model")
     try FlagBounds.checkFileName(trajectories, "--trajectories")
+    try FlagBounds.checkOutputExtension(trajectories, "--trajectories", allowed: ["csv"])
     try checkApplicability()
     if let stepsPerLevel {
       try FlagBounds.check(stepsPerLevel, "--steps-per-level", in: 0...FlagBounds.langevinSteps)

@@ -81,6 +81,7 @@ struct TrainCommand: ParsableCommand {
       }
     }
     try FlagBounds.checkFileName(save, "--save")
+    try FlagBounds.checkOutputExtension(save, "--save", allowed: ["safetensors"])
   }
 
   func run() throws {

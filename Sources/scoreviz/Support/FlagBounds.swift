@@ -98,4 +98,17 @@ enum FlagBounds {
   static func checkFileName(_ path: String?, _ flag: String) throws {
     if path == "" { throw ValidationError("\(flag) needs a file name, got ''") }
   }
+
+  /// Refuses an output name whose extension is not one of `extensions` (lowercase, without
+  /// the dot), so `-o out.parquet` is not silently written as CSV. A name without an
+  /// extension, and `-` (standard output), pass.
+  static func checkOutputExtension(_ path: String?, _ flag: String, allowed extensions: [String]) throws {
+    guard let path, path != "-", let name = path.split(separator: "/").last,
+      let dot = name.lastIndex(of: "."), dot != name.startIndex
+    else { return }
+    let found = name[name.index(after: dot)...].lowercased()
+    guard !extensions.contains(found) else { return }
+    let known = extensions.map { "." + $0 }.joined(separator: " or ")
+    throw ValidationError("\(flag) \(path): unknown extension '.\(found)'; this output is written as \(known)")
+  }
 }

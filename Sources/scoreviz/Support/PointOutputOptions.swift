@@ -12,6 +12,7 @@ struct PointOutputOptions: ParsableArguments {
 
   func validate() throws {
     try FlagBounds.checkFileName(file, "-o")
+    try FlagBounds.checkOutputExtension(file, "-o", allowed: ["csv", "npy"])
   }
 
   /// Writes `points` as CSV on standard output, or to the CSV or NPY file (by extension).

@@ -15,6 +15,7 @@ struct TableOutputOptions: ParsableArguments {
 
   func validate() throws {
     try FlagBounds.checkFileName(file, "-o")
+    try FlagBounds.checkOutputExtension(file, "-o", allowed: [format.rawValue])
   }
 
   /// Prints `table` as CSV, or as one JSON object `{…header, "columns": [...], "rows": [[...]]}`.

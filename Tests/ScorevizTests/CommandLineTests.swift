@@ -91,3 +91,22 @@ import Testing
         == "scoreviz: \(model) was trained on \(data), which cannot be read here; give --data FILE or --dataset NAME\n")
   }
 }
+
+@Suite struct ColumnChoiceTests {
+  /// A table with more than two columns and none named x and y is refused with the columns
+  /// listed; --columns picks two and it reads.
+  @Test func moreThanTwoColumnsNeedColumns() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/wide.csv"
+    try "a,b,c,d,e\n1,2,3,4,5\n2,1,0,3,3\n0,0,1,1,2\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let refused = try runScoreviz(["kde", "--data", path, "--rule", "scott", "--grid", "2x2"])
+    #expect(refused.status == 64)
+    #expect(
+      refused.standardError
+        == "scoreviz: \(path): the file has 5 columns, named 'a', 'b', 'c', 'd', 'e', and none named x and y; choose two with --columns\n"
+    )
+    let chosen = try runScoreviz(["kde", "--data", path, "--columns", "c,e", "--rule", "scott", "--grid", "2x2"])
+    #expect(chosen.status == 0, "\(chosen.standardError)")
+  }
+}

@@ -34,7 +34,7 @@ import Testing
   func anOverflowingModelIsADataError(_ arguments: [String], message: String) throws {
     let folder = try makeTemporaryFolder()
     let model = try Self.overflowingModel(in: folder)
-    let output = folder + "/out.csv"
+    let output = folder + (arguments.contains("json") ? "/out.json" : "/out.csv")
     let result = try runScoreviz(
       [arguments[0], "--model", model] + arguments.dropFirst() + (arguments[0] == "eval" ? [] : ["-o", output]))
     #expect(result.status == 65, "\(arguments): \(result.standardError)")

@@ -33,7 +33,7 @@ extension PointFileReader {
   /// - R row names: with a header whose first field is empty (`write.csv`, pandas `to_csv`
   ///   with its index) or whose records have one field more than the header (`write.table`),
   ///   the first column is row names and is dropped before columns are counted.
-  /// - Columns: `x` and `y` when the header names both, else the first two; more columns are
+  /// - Columns: `x` and `y` when the header names both, else the only two; more columns are
   ///   fine and only the chosen two are parsed. Every record must have the same number of
   ///   fields, at most `DelimitedTextScanner.largestFieldCount`.
   /// - Limits: a NUL byte is an error (text never holds one: the file is binary, or UTF-16);
@@ -190,6 +190,14 @@ extension PointFileReader {
     guard let selectors else {
       if let header, let x = header.firstIndex(of: "x"), let y = header.firstIndex(of: "y") {
         return [x, y]
+      }
+      guard columnCount <= 2 else {
+        // Which two of several columns are x and y is the user's to say, not a guess.
+        let listed =
+          header.map { "named \(listedColumns($0))" } ?? "without a header (indices 0 to \(columnCount - 1))"
+        throw DatasetError(
+          .usage, file: file,
+          message: "the file has \(columnCount) columns, \(listed), and none named x and y; choose two with --columns")
       }
       return [0, 1]
     }

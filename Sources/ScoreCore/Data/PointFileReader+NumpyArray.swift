@@ -60,6 +60,11 @@ extension PointFileReader {
         }
       }
     } else {
+      guard width == 2 else {
+        throw DatasetError(
+          .usage, file: file,
+          message: "shape \(shapeText) has \(width) columns (indices 0 to \(width - 1)); choose two with --columns")
+      }
       chosen = [0, 1]
     }
 

@@ -32,7 +32,8 @@ public enum PointFileReader {
   /// - Parameters:
   ///   - path: the file, as the user named it; errors quote it this way.
   ///   - columns: the x and y columns (exactly two), or nil for the default: the columns
-  ///     named `x` and `y` when a CSV header has both, else the first two.
+  ///     named `x` and `y` when a CSV header has both, else the only two (a file with more
+  ///     columns and no x and y is a usage error that lists them).
   ///   - dropMissing: skip rows with a missing or infinite value instead of failing.
   ///   - minimumCount: the fewest usable points accepted (2 for a dataset, 1 for query points).
   ///   - coordinateLimit: the largest |coordinate| accepted; datasets that are trained on or

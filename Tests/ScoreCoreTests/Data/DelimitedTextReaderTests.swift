@@ -161,7 +161,15 @@ import Testing
     #expect(try read(text, columns: [.name("c"), .name("a")]).points == expected)
     #expect(try read(text, columns: [.index(2), .index(0)]).points == expected)
     #expect(try read(text, columns: [.name("c"), .index(0)]).columnIndices == [2, 0])
-    #expect(try read(text).points == [SIMD2(1, 2), SIMD2(4, 5)])
+    // Three columns, none named x and y: which two is the user's to say.
+    #expect(
+      readError(text)?.message
+        == "the file has 3 columns, named 'a', 'b', 'c', and none named x and y; choose two with --columns")
+    #expect(readError(text)?.kind == .usage)
+    #expect(
+      readError("1,2,3\n4,5,6\n")?.message
+        == "the file has 3 columns, without a header (indices 0 to 2), and none named x and y; choose two with --columns"
+    )
     #expect(try read("1,2,3\n4,5,6\n", columns: [.index(2), .index(0)]).points == expected)
   }
 

@@ -108,7 +108,8 @@ import Testing
   /// A record of more than 100,000 fields is an error at the field that passes the bound.
   @Test func fieldCountIsBounded() throws {
     let wide = String(repeating: "1,", count: 99_999) + "1\n"
-    #expect(try PointFileReader.parse(Array((wide + wide).utf8), file: "w.csv").points.count == 2)
+    let firstTwo: [ColumnSelector] = [.index(0), .index(1)]
+    #expect(try PointFileReader.parse(Array((wide + wide).utf8), file: "w.csv", columns: firstTwo).points.count == 2)
     let tooWide = String(repeating: "1,", count: 100_000) + "1\n"
     #expect(readError("w.csv", Array(tooWide.utf8)) == "w.csv:1:200001: more than 100000 fields in one record")
   }

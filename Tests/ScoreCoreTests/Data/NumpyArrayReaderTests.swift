@@ -108,7 +108,8 @@ import Testing
     let cOrder = Self.npyFile(
       dictionary: Self.dictionary(shape: "(4, 3)"), data: Self.float64Bytes(rows.flatMap { $0 }))
     #expect(try read(cOrder, columns: [.index(2), .index(0)]).points == want)
-    #expect(try read(cOrder).points == rows.map { SIMD2($0[0], $0[1]) })
+    #expect(readError(cOrder)?.message == "shape (4, 3) has 3 columns (indices 0 to 2); choose two with --columns")
+    #expect(try read(cOrder, columns: [.index(0), .index(1)]).points == rows.map { SIMD2($0[0], $0[1]) })
     let columnMajor = (0..<3).flatMap { j in rows.map { $0[j] } }
     let fortran = Self.npyFile(
       dictionary: Self.dictionary(fortran: "True", shape: "(4, 3)"), data: Self.float64Bytes(columnMajor))
@@ -139,7 +140,7 @@ import Testing
   /// Python source that wrote it.
   @Test func numpyWrittenFloat64() throws {
     let path = fixturePath("numpy-f8-4x3.npy")
-    let contents = try PointFileReader.read(path: path)
+    let contents = try PointFileReader.read(path: path, columns: [.index(0), .index(1)])
     #expect(contents.points == [SIMD2(0.5, -1.25), SIMD2(1e-7, 2.5), SIMD2(123.456, -7.0), SIMD2(0.1, 0.2)])
     let last = try PointFileReader.read(path: path, columns: [.index(2), .index(1)])
     #expect(last.points == [SIMD2(3.0, -1.25), SIMD2(-0.0, 2.5), SIMD2(1e10, -7.0), SIMD2(0.3, 0.2)])

@@ -110,3 +110,51 @@ import Testing
     #expect(chosen.status == 0, "\(chosen.standardError)")
   }
 }
+
+@Suite struct StandardInputTests {
+  /// `-` reads standard input wherever a file of points is read: the same output as the file.
+  @Test func dashReadsStandardInput() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let data = folder + "/points.csv"
+    let queries = folder + "/q.csv"
+    #expect(try runScoreviz(["data", "moons", "-n", "300", "--seed", "4", "-o", data]).status == 0)
+    try "x,y\n0.5,0.25\n-1,0.5\n".write(toFile: queries, atomically: true, encoding: .utf8)
+    let text = try String(contentsOfFile: data, encoding: .utf8)
+    let fromFile = try runScoreviz(["kde", "--data", data, "--rule", "scott", "--at", queries])
+    let fromPipe = try runScoreviz(["kde", "--data", "-", "--rule", "scott", "--at", queries], input: text)
+    #expect(fromFile.status == 0 && fromPipe.status == 0, "\(fromPipe.standardError)")
+    #expect(fromPipe.standardOutput == fromFile.standardOutput)
+    let queriesText = try String(contentsOfFile: queries, encoding: .utf8)
+    let atPipe = try runScoreviz(["kde", "--data", data, "--rule", "scott", "--at", "-"], input: queriesText)
+    #expect(atPipe.standardOutput == fromFile.standardOutput)
+    let pair = try runScoreviz(["eval", "--samples", "-", "--reference", data], input: text)
+    #expect(pair.status == 0)
+    #expect(pair.standardOutput.contains("\"energy_distance\":"))
+  }
+
+  struct Twice: Sendable, CustomTestStringConvertible {
+    var arguments: [String]
+    var message: String
+    var testDescription: String { arguments.joined(separator: " ") }
+  }
+
+  @Test(
+    "Standard input can be read once: two flags reading '-', or the live view's --data -, are refused",
+    arguments: [
+      Twice(
+        arguments: ["kde", "--data", "-", "--rule", "scott", "--at", "-"],
+        message: "--data and --at both read standard input ('-'), which can be read only once"),
+      Twice(
+        arguments: ["eval", "--samples", "-", "--reference", "-"],
+        message: "--samples and --reference both read standard input ('-'), which can be read only once"),
+      Twice(
+        arguments: ["live", "--data", "-"],
+        message: "--data -: the live view reads its keys from standard input; give a file"),
+    ])
+  func standardInputOnce(_ twice: Twice) throws {
+    let result = try runScoreviz(twice.arguments, input: "x,y\n1,2\n3,4\n")
+    #expect(result.status == 64)
+    #expect(result.standardError == "scoreviz: \(twice.message)\n")
+  }
+}

@@ -18,10 +18,10 @@ public enum FileBytes {
     case tooLarge(limit: Int)
   }
 
-  /// The bytes of the file at `path`.
+  /// The bytes of the file at `path`, or of standard input when `path` is `-`.
   ///
   /// - Parameters:
-  ///   - path: the file as the user named it.
+  ///   - path: the file as the user named it; `-` reads standard input to its end.
   ///   - limit: the most bytes accepted.
   ///   - stopEarly: called after each chunk of a file that is not a regular file with all the
   ///     bytes so far and the range the chunk added; returning true stops reading and returns
@@ -34,7 +34,8 @@ public enum FileBytes {
     func failure(_ code: Int32 = errno) -> Failure {
       .cannotOpen(reason: String(cString: strerror(code)))
     }
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    // `-` is standard input (a copy of its descriptor, so closing it leaves stdin open).
+    let descriptor = path == "-" ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw failure() }
     defer { close(descriptor) }
     var status = stat()

@@ -120,6 +120,9 @@ struct EvalCommand: ParsableCommand {
   }
 
   func validate() throws {
+    try FlagBounds.checkOneStandardInput([
+      (samples, "--samples"), (reference, "--reference"), (source.data, "--data"), (heldOut, "--held-out"),
+    ])
     let pairGiven = samples != nil || reference != nil
     if pairGiven && model != nil {
       throw ValidationError("Give either --samples with --reference, or --model with --data")

@@ -45,6 +45,7 @@ struct KDECommand: ParsableCommand {
   @OptionGroup var random: SeedOption
 
   func validate() throws {
+    try FlagBounds.checkOneStandardInput([(source.data, "--data"), (at, "--at")])
     if let bandwidth { try FlagBounds.check(bandwidth, "--bandwidth", in: FlagBounds.bandwidth) }
     if BandwidthRule(rawValue: rule) == nil {
       throw ValidationError("Unknown rule '\(rule)'; choose scott or silverman")

@@ -56,6 +56,7 @@ struct LikelihoodCommand: ParsableCommand {
   @OptionGroup var random: SeedOption
 
   func validate() throws {
+    try FlagBounds.checkOneStandardInput([(data.data, "--data"), (at, "--at")])
     switch source {
     case .model:
       guard model != nil else { throw ValidationError("--source model needs --model FILE") }

@@ -55,6 +55,9 @@ struct LiveOptions: ParsableArguments {
   var ascii = false
 
   func validate() throws {
+    if source.data == "-" {
+      throw ValidationError("--data -: the live view reads its keys from standard input; give a file")
+    }
     guard Objective(rawValue: objective) != nil else {
       throw ValidationError(
         "--objective: unknown objective '\(objective)'; choose one of \(Objective.allCases.map(\.rawValue).joined(separator: ", "))"

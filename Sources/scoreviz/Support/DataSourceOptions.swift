@@ -6,7 +6,7 @@ import ScoreCore
 
 /// `--data F | --dataset NAME` with the reader's and generator's options.
 struct DataSourceOptions: ParsableArguments {
-  @Option(name: .long, help: "A CSV or NPY file of points (columns x,y, or chosen by --columns).")
+  @Option(name: .long, help: "A CSV or NPY file of points (columns x,y, or chosen by --columns); - reads stdin.")
   var data: String?
 
   @Option(name: .long, help: "A built-in dataset (see 'scoreviz datasets').")

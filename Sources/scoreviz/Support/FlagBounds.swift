@@ -99,6 +99,15 @@ enum FlagBounds {
     if path == "" { throw ValidationError("\(flag) needs a file name, got ''") }
   }
 
+  /// Refuses `-` (standard input) for more than one of `inputs`, (path, flag) pairs: it can
+  /// be read only once.
+  static func checkOneStandardInput(_ inputs: [(String?, String)]) throws {
+    let readers = inputs.filter { $0.0 == "-" }.map(\.1)
+    guard readers.count > 1 else { return }
+    throw ValidationError(
+      "\(readers.joined(separator: " and ")) both read standard input ('-'), which can be read only once")
+  }
+
   /// Refuses an output name whose extension is not one of `extensions` (lowercase, without
   /// the dot), so `-o out.parquet` is not silently written as CSV. A name without an
   /// extension, and `-` (standard output), pass.

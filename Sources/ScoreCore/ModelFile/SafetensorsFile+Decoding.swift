@@ -16,9 +16,20 @@ extension SafetensorsFile {
   /// - Parameters:
   ///   - bytes: the whole file.
   ///   - fileName: the name that starts every error message.
-  /// - Throws: `ModelFileError` (kind `.malformed`) whose message starts with `header: `.
+  /// - Throws: `ModelFileError` (kind `.malformed`) whose message starts with `header: `, or,
+  ///   for a file that starts like `torch.save`'s output, says it is a PyTorch pickle.
   public init(decoding bytes: [UInt8], fileName: String) throws(ModelFileError) {
-    func fail(_ problem: String) -> ModelFileError { .header(fileName, problem) }
+    // A file that fails the length checks and starts like `torch.save`'s output gets a
+    // message that says what it is; a valid safetensors file never reaches that test.
+    func fail(_ problem: String) -> ModelFileError {
+      guard Self.isPyTorchPickle(bytes) else { return .header(fileName, problem) }
+      return ModelFileError(
+        fileName: fileName,
+        message:
+          "this is a PyTorch pickle (torch.save), not safetensors; save the weights with "
+          + "safetensors.torch.save_file(model.state_dict(), 'model.safetensors')",
+        kind: .malformed)
+    }
 
     guard bytes.count >= 8 else {
       throw fail("file is \(bytes.count) bytes, too short for the 8-byte header length")
@@ -117,5 +128,12 @@ extension SafetensorsFile {
       }
     }
     self.init(tensors: tensors, metadata: metadata)
+  }
+
+  /// Whether `bytes` start like what `torch.save` writes: a zip archive (`PK\u{3}\u{4}`, the
+  /// format since PyTorch 1.6) or a bare pickle (protocol 2 to 5: 0x80 then the protocol).
+  static func isPyTorchPickle(_ bytes: [UInt8]) -> Bool {
+    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return true }
+    return bytes.count >= 2 && bytes[0] == 0x80 && (2...5).contains(bytes[1])
   }
 }

@@ -39,6 +39,9 @@ public struct ScoreModelFile: Sendable, Equatable {
   public var standardization: Standardization
   /// Informational strings: objective, steps, dataset.
   public var trainingNotes: [String: String]
+  /// The metadata a read file lacked and whose default was assumed: `sigmas` (the standard
+  /// ladder) and `data_mean and data_scale` (no standardisation); empty for a model made here.
+  public private(set) var assumedMetadata: [String] = []
 
   /// A model file value; nothing is written until `write(to:)`.
   public init(
@@ -91,9 +94,12 @@ public struct ScoreModelFile: Sendable, Equatable {
       ModelFileError(fileName: fileName, message: message, kind: .malformed)
     }
     var parameters = [Float](repeating: 0, count: ScoreNetwork.parameterCount)
+    let prefix = Self.namePrefix(in: file)
     for tensor in ScoreNetwork.tensors {
-      guard let stored = file.tensor(named: tensor.name) else {
-        throw fail("missing tensor '\(tensor.name)' of shape \(tensor.shape)")
+      guard let stored = file.tensor(named: prefix + tensor.name) else {
+        throw fail(
+          "missing tensor '\(prefix + tensor.name)' of shape \(tensor.shape); the file's tensors are "
+            + Self.listedNames(file))
       }
       guard stored.shape == tensor.shape else {
         throw fail(
@@ -105,7 +111,7 @@ public struct ScoreModelFile: Sendable, Equatable {
       }
       parameters.replaceSubrange(tensor.offset..<(tensor.offset + tensor.count), with: stored.values)
     }
-    let expected = Set(ScoreNetwork.tensors.map(\.name))
+    let expected = Set(ScoreNetwork.tensors.map { prefix + $0.name })
     if let extra = file.tensors.first(where: { !expected.contains($0.name) }) {
       throw fail("unexpected tensor \(EscapedText.quoted(extra.name)): this is not the NCSN network scoreviz trains")
     }
@@ -113,7 +119,11 @@ public struct ScoreModelFile: Sendable, Equatable {
     if let format = metadata["format"], format != Self.formatName {
       throw fail("metadata: format \(EscapedText.quoted(format)) is not '\(Self.formatName)'")
     }
+    var assumed: [String] = []
     var ladder = NoiseLadder.standard
+    if metadata["sigmas"] == nil { assumed.append("sigmas") }
+    if metadata["data_mean"] == nil && metadata["data_scale"] == nil { assumed.append("data_mean and data_scale") }
+    assumedMetadata = assumed
     if let sigmas = metadata["sigmas"] {
       do {
         ladder = try NoiseLadder(parsing: sigmas)
@@ -148,6 +158,25 @@ public struct ScoreModelFile: Sendable, Equatable {
     self.standardization = standardization
     let structural: Set<String> = ["format", "architecture", "sigmas", "noise", "data_mean", "data_scale"]
     trainingNotes = metadata.filter { !structural.contains($0.key) }
+  }
+
+  /// What comes before `0.weight` in the file's names: empty for `nn.Sequential` saved on its
+  /// own, `net.` or `model.` for one kept as an attribute of a module. The prefix of the one
+  /// name ending in `0.weight` whose whole network is there; empty when there is none.
+  static func namePrefix(in file: SafetensorsFile) -> String {
+    let names = Set(file.tensors.map(\.name))
+    if names.contains("0.weight") { return "" }
+    let candidates = file.tensors.map(\.name).filter { $0.hasSuffix(".0.weight") }.map { String($0.dropLast(8)) }
+    let complete = candidates.filter { prefix in ScoreNetwork.tensors.allSatisfy { names.contains(prefix + $0.name) } }
+    return complete.count == 1 ? complete[0] : ""
+  }
+
+  /// The file's tensor names as an error lists them: quoted, at most the first 12.
+  static func listedNames(_ file: SafetensorsFile) -> String {
+    let names = file.tensors.map(\.name)
+    guard !names.isEmpty else { return "none" }
+    let shown = names.prefix(12).map { EscapedText.quoted($0) }.joined(separator: ", ")
+    return names.count > 12 ? shown + " and \(names.count - 12) more" : shown
   }
 
   private static func pair(_ value: SIMD2<Double>) -> String { "\(value.x),\(value.y)" }

@@ -27,7 +27,7 @@ struct ContinuousBenchModel {
   /// is not part of any measurement.
   static func load(path: String?, context: BenchContext) throws -> ContinuousBenchModel {
     if let path {
-      let file = try ScoreModelFile.read(path: path)
+      let file = try readModel(path: path)
       try requireFiniteModel(file, path: path)
       return ContinuousBenchModel(
         network: file.network, standardization: file.standardization,

@@ -6,7 +6,7 @@ import ScoreCore
 extension EvalCommand {
   /// Evaluates the model at `path` against --data and prints the report.
   func evaluateModel(path: String) throws {
-    let file = try ScoreModelFile.read(path: path)
+    let file = try readModel(path: path)
     try requireFiniteModel(file, path: path)
     let dataset = try source.isGiven ? source.load(seed: random.seed) : recordedDataset(of: file, path: path)
     let heldOutPoints = try heldOut.map {

@@ -66,7 +66,7 @@ struct FieldCommand: ParsableCommand {
       var header: [(String, JSONValue)] = [("source", .string(source.rawValue))]
       switch source {
       case .model:
-        let file = try ScoreModelFile.read(path: model!)
+        let file = try readModel(path: model!)
         let box: PlotBox
         if data.isGiven {
           let points = try data.load(seed: random.seed).points

@@ -88,7 +88,7 @@ struct LikelihoodCommand: ParsableCommand {
       switch source {
       case .model:
         let path = model!
-        let file = try ScoreModelFile.read(path: path)
+        let file = try readModel(path: path)
         try requireFiniteModel(file, path: path)
         range = try noiseRange(defaultMinimum: file.ladder.minimum, defaultMaximum: file.ladder.maximum)
         let likelihood = ModelLikelihood(file: file, minimum: range.minimum, maximum: range.maximum, steps: steps)

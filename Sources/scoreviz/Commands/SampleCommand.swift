@@ -227,7 +227,7 @@ struct SampleCommand: ParsableCommand {
     switch source {
     case .model:
       let path = model ?? ""
-      let file = try ScoreModelFile.read(path: path)
+      let file = try readModel(path: path)
       try requireFiniteModel(file, path: path)
       let run = try setup.sample(
         count: particles, model: file, path: path, threads: threads, seed: random.seed,

@@ -15,6 +15,31 @@ let targetCPU: String = {
 
 let targetCPUFlags: [SwiftSetting] = [.unsafeFlags(["-target-cpu", targetCPU])]
 
+/// The `-target-cpu` names of x86 processors with AVX-512F.
+let avx512Processors: Set<String> = [
+  "skylake-avx512", "cascadelake", "cooperlake", "cannonlake", "icelake-client", "icelake-server",
+  "tigerlake", "rocketlake", "sapphirerapids", "emeraldrapids", "graniterapids", "graniterapids-d",
+  "znver4", "znver5", "knl", "knm",
+]
+
+/// Whether the target has AVX-512, which picks the matrix kernels' tile shape
+/// (`SCOREVIZ_AVX512`, see Sources/ScoreCore/Network/TileRow.swift): for `native` the
+/// building machine's /proc/cpuinfo flags, otherwise the processor's name. Without it the
+/// kernels take the shape that fits 16 AVX2 or 32 NEON registers.
+let targetHasAVX512: Bool = {
+  #if arch(x86_64)
+    guard targetCPU == "native" else { return avx512Processors.contains(targetCPU) }
+    let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    return cpuinfo.split(separator: "\n").contains { line in
+      line.hasPrefix("flags") && line.split(separator: " ").contains("avx512f")
+    }
+  #else
+    return false
+  #endif
+}()
+
+let numericSettings: [SwiftSetting] = targetCPUFlags + (targetHasAVX512 ? [.define("SCOREVIZ_AVX512")] : [])
+
 let package = Package(
   name: "scoreviz",
   platforms: [.macOS(.v15)],
@@ -23,7 +48,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
-    .target(name: "ScoreCore", swiftSettings: targetCPUFlags),
+    .target(name: "ScoreCore", swiftSettings: numericSettings),
     .target(name: "ScoreEngine", dependencies: ["ScoreCore"], swiftSettings: targetCPUFlags),
     .target(name: "ScoreView", dependencies: ["ScoreCore"]),
     .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),

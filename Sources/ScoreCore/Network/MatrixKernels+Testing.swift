@@ -1,11 +1,20 @@
 // A hook that lets tests check the tiled matrix product against a plain sum.
 
-/// C = A·B (rows × 128) as every layer computes it, with A read at
-/// `a[m·rowStride + k·depthStride]` and B row-major `depth` × 128.
+/// The tile shapes of `MatrixKernels`, each of which any build can run.
+package enum MatrixTileShape: CaseIterable, Sendable {
+  /// Six rows of 16 columns: the AVX2 and NEON shape.
+  case sixteenColumns
+  /// Six rows of 64 columns: the AVX-512 shape.
+  case sixtyFourColumns
+}
+
+/// C = A·B (rows × 128) in tiles of `shape`, with A read at `a[m·rowStride + k·depthStride]`
+/// and B row-major `depth` × 128.
 ///
 /// - Precondition: `rows` is a multiple of 8 and the arrays are large enough.
 package func tiledMatrixProduct(
-  rows: Int, depth: Int, a: [Float], rowStride: Int, depthStride: Int, b: [Float]
+  rows: Int, depth: Int, a: [Float], rowStride: Int, depthStride: Int, b: [Float],
+  shape: MatrixTileShape
 ) -> [Float] {
   precondition(rows % 8 == 0 && b.count >= depth * MatrixKernels.width)
   precondition(a.count > (rows - 1) * rowStride + (depth - 1) * depthStride)
@@ -13,10 +22,17 @@ package func tiledMatrixProduct(
   a.withUnsafeBufferPointer { a in
     b.withUnsafeBufferPointer { b in
       c.withUnsafeMutableBufferPointer { c in
-        MatrixKernels.multiply(
-          rows: rows, depth: depth, a: a.baseAddress!, rowStride: rowStride,
-          depthStride: depthStride, b: b.baseAddress!,
-          epilogue: StoreEpilogue(output: c.baseAddress!))
+        let epilogue = StoreEpilogue(output: c.baseAddress!)
+        switch shape {
+        case .sixteenColumns:
+          MatrixKernels.multiply(
+            SixteenColumnRow.self, rows: rows, depth: depth, a: a.baseAddress!,
+            rowStride: rowStride, depthStride: depthStride, b: b.baseAddress!, epilogue: epilogue)
+        case .sixtyFourColumns:
+          MatrixKernels.multiply(
+            SixtyFourColumnRow.self, rows: rows, depth: depth, a: a.baseAddress!,
+            rowStride: rowStride, depthStride: depthStride, b: b.baseAddress!, epilogue: epilogue)
+        }
       }
     }
   }

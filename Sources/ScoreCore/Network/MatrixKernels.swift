@@ -1,15 +1,17 @@
 // The register-blocked SIMD matrix product behind every 128-wide layer.
 
-/// C = A·B for C with 128 columns, in 6 × 64 tiles held in twenty-four SIMD16 accumulators,
-/// with 8 × 32 tiles for the rows a multiple of 24 leaves.
+/// C = A·B for C with 128 columns, in tiles of six rows whose shape fits the vector
+/// registers of the instruction set the build targets (see `TileRow`), with four-row tiles
+/// for the rows a multiple of 12 leaves.
 ///
 /// A's element (m, k) is read at `a[m·rowStride + k·depthStride]`, so the same kernel
 /// multiplies activations by a transposed weight (rowStride 128, depthStride 1) and forms
 /// weight gradients from transposed output gradients (rowStride 1, depthStride 128). B is
-/// row-major with 128 columns. Each k step of a 6 × 64 tile loads four vectors of B,
-/// broadcasts six elements of A and issues twenty-four fused multiply-adds (ten loads per
-/// 24 products; the 8 × 32 tile needs ten per 16); the result goes through a
-/// `TileEpilogue`. `rows` must be a multiple of 8.
+/// row-major with 128 columns. Each k step of a tile loads one row of B's strip, broadcasts
+/// one element of A per row and issues a fused multiply-add per accumulator; the result goes
+/// through a `TileEpilogue`. Every output is the same k-ordered chain of fused multiply-adds
+/// whatever the tile shape, so all shapes give identical results. `rows` must be a multiple
+/// of 8.
 ///
 /// Columns are visited in two strips of 64, so the strip of B in use (32 KB) stays in the
 /// level-1 cache; within a strip every row sees its column blocks in increasing order, the
@@ -18,48 +20,67 @@ enum MatrixKernels {
   /// The number of columns of B and C.
   static let width = 128
 
-  /// C = A·B through `epilogue`; see the type's documentation for the layouts.
+  /// The columns of B visited before moving on to the next strip.
+  static let stripWidth = 64
+
+  /// C = A·B through `epilogue` in the target's tile shape; see the type's documentation.
   @inline(never)
   static func multiply<Epilogue: TileEpilogue>(
     rows: Int, depth: Int, a: UnsafePointer<Float>, rowStride: Int, depthStride: Int,
     b: UnsafePointer<Float>, epilogue: Epilogue
   ) {
+    multiply(
+      TargetTileRow.self, rows: rows, depth: depth, a: a, rowStride: rowStride,
+      depthStride: depthStride, b: b, epilogue: epilogue)
+  }
+
+  /// C = A·B through `epilogue` in tiles of `Row`s.
+  @inline(__always)
+  static func multiply<Row: TileRow, Epilogue: TileEpilogue>(
+    _: Row.Type, rows: Int, depth: Int, a: UnsafePointer<Float>, rowStride: Int,
+    depthStride: Int, b: UnsafePointer<Float>, epilogue: Epilogue
+  ) {
     precondition(rows % 8 == 0, "rows must be a multiple of 8")
-    let wideRows = rows - rows % 24
-    var column = 0
-    while column < width {
+    let sixRowTiles = rows - rows % 12
+    var strip = 0
+    while strip < width {
       var row = 0
-      while row < wideRows {
-        wideTile(
-          row: row, column: column, depth: depth, a: a, rowStride: rowStride,
-          depthStride: depthStride, b: b, epilogue: epilogue)
+      while row < sixRowTiles {
+        var column = strip
+        while column < strip &+ stripWidth {
+          sixRows(
+            Row.self, row: row, column: column, depth: depth, a: a, rowStride: rowStride,
+            depthStride: depthStride, b: b, epilogue: epilogue)
+          column &+= Row.columns
+        }
         row &+= 6
       }
       while row < rows {
-        tile(
-          row: row, column: column, depth: depth, a: a, rowStride: rowStride,
-          depthStride: depthStride, b: b, epilogue: epilogue)
-        tile(
-          row: row, column: column &+ 32, depth: depth, a: a, rowStride: rowStride,
-          depthStride: depthStride, b: b, epilogue: epilogue)
-        row &+= 8
+        var column = strip
+        while column < strip &+ stripWidth {
+          fourRows(
+            Row.self, row: row, column: column, depth: depth, a: a, rowStride: rowStride,
+            depthStride: depthStride, b: b, epilogue: epilogue)
+          column &+= Row.columns
+        }
+        row &+= 4
       }
-      column &+= 64
+      strip &+= stripWidth
     }
   }
 
-  /// Rows `row` ..< `row` + 6, columns `column` ..< `column` + 64.
+  /// Rows `row` ..< `row` + 6, columns `column` ..< `column` + `Row.columns`.
   @inline(__always)
-  static func wideTile<Epilogue: TileEpilogue>(
-    row: Int, column: Int, depth: Int, a: UnsafePointer<Float>, rowStride: Int,
+  static func sixRows<Row: TileRow, Epilogue: TileEpilogue>(
+    _: Row.Type, row: Int, column: Int, depth: Int, a: UnsafePointer<Float>, rowStride: Int,
     depthStride: Int, b: UnsafePointer<Float>, epilogue: Epilogue
   ) {
-    var r0 = WideRow()
-    var r1 = WideRow()
-    var r2 = WideRow()
-    var r3 = WideRow()
-    var r4 = WideRow()
-    var r5 = WideRow()
+    var r0 = Row()
+    var r1 = Row()
+    var r2 = Row()
+    var r3 = Row()
+    var r4 = Row()
+    var r5 = Row()
     let s1 = rowStride
     let s2 = rowStride &* 2
     let s3 = rowStride &* 3
@@ -69,16 +90,13 @@ enum MatrixKernels {
     var bp = b + column
     var k = 0
     while k < depth {
-      let b0 = load16(bp)
-      let b1 = load16(bp + 16)
-      let b2 = load16(bp + 32)
-      let b3 = load16(bp + 48)
-      r0.add(ap[0], b0, b1, b2, b3)
-      r1.add(ap[s1], b0, b1, b2, b3)
-      r2.add(ap[s2], b0, b1, b2, b3)
-      r3.add(ap[s3], b0, b1, b2, b3)
-      r4.add(ap[s4], b0, b1, b2, b3)
-      r5.add(ap[s5], b0, b1, b2, b3)
+      let strip = Row.load(bp)
+      r0.add(ap[0], strip)
+      r1.add(ap[s1], strip)
+      r2.add(ap[s2], strip)
+      r3.add(ap[s3], strip)
+      r4.add(ap[s4], strip)
+      r5.add(ap[s5], strip)
       ap += depthStride
       bp += width
       k &+= 1
@@ -92,41 +110,28 @@ enum MatrixKernels {
     r5.apply(epilogue, index: index &+ 5 &* width, column: column)
   }
 
-  /// Rows `row` ..< `row` + 8, columns `column` ..< `column` + 32.
+  /// Rows `row` ..< `row` + 4, columns `column` ..< `column` + `Row.columns`.
   @inline(__always)
-  static func tile<Epilogue: TileEpilogue>(
-    row: Int, column: Int, depth: Int, a: UnsafePointer<Float>, rowStride: Int,
+  static func fourRows<Row: TileRow, Epilogue: TileEpilogue>(
+    _: Row.Type, row: Int, column: Int, depth: Int, a: UnsafePointer<Float>, rowStride: Int,
     depthStride: Int, b: UnsafePointer<Float>, epilogue: Epilogue
   ) {
-    var r0 = NarrowRow()
-    var r1 = NarrowRow()
-    var r2 = NarrowRow()
-    var r3 = NarrowRow()
-    var r4 = NarrowRow()
-    var r5 = NarrowRow()
-    var r6 = NarrowRow()
-    var r7 = NarrowRow()
+    var r0 = Row()
+    var r1 = Row()
+    var r2 = Row()
+    var r3 = Row()
     let s1 = rowStride
     let s2 = rowStride &* 2
     let s3 = rowStride &* 3
-    let s4 = rowStride &* 4
-    let s5 = rowStride &* 5
-    let s6 = rowStride &* 6
-    let s7 = rowStride &* 7
     var ap = a + row &* rowStride
     var bp = b + column
     var k = 0
     while k < depth {
-      let b0 = load16(bp)
-      let b1 = load16(bp + 16)
-      r0.add(ap[0], b0, b1)
-      r1.add(ap[s1], b0, b1)
-      r2.add(ap[s2], b0, b1)
-      r3.add(ap[s3], b0, b1)
-      r4.add(ap[s4], b0, b1)
-      r5.add(ap[s5], b0, b1)
-      r6.add(ap[s6], b0, b1)
-      r7.add(ap[s7], b0, b1)
+      let strip = Row.load(bp)
+      r0.add(ap[0], strip)
+      r1.add(ap[s1], strip)
+      r2.add(ap[s2], strip)
+      r3.add(ap[s3], strip)
       ap += depthStride
       bp += width
       k &+= 1
@@ -136,56 +141,5 @@ enum MatrixKernels {
     r1.apply(epilogue, index: index &+ width, column: column)
     r2.apply(epilogue, index: index &+ 2 &* width, column: column)
     r3.apply(epilogue, index: index &+ 3 &* width, column: column)
-    r4.apply(epilogue, index: index &+ 4 &* width, column: column)
-    r5.apply(epilogue, index: index &+ 5 &* width, column: column)
-    r6.apply(epilogue, index: index &+ 6 &* width, column: column)
-    r7.apply(epilogue, index: index &+ 7 &* width, column: column)
-  }
-}
-
-/// One row of a 6 × 64 tile: four accumulators of 16 columns, kept in registers.
-private struct WideRow {
-  var c0 = SIMD16<Float>(), c1 = SIMD16<Float>(), c2 = SIMD16<Float>(), c3 = SIMD16<Float>()
-
-  /// c += a·(b0, b1, b2, b3): one element of A times a row of the B strip.
-  @inline(__always)
-  mutating func add(
-    _ a: Float, _ b0: SIMD16<Float>, _ b1: SIMD16<Float>, _ b2: SIMD16<Float>,
-    _ b3: SIMD16<Float>
-  ) {
-    let av = SIMD16<Float>(repeating: a)
-    c0 = c0.addingProduct(av, b0)
-    c1 = c1.addingProduct(av, b1)
-    c2 = c2.addingProduct(av, b2)
-    c3 = c3.addingProduct(av, b3)
-  }
-
-  /// The row's four blocks through `epilogue`, left to right from flat `index`.
-  @inline(__always)
-  func apply<Epilogue: TileEpilogue>(_ epilogue: Epilogue, index: Int, column: Int) {
-    epilogue.apply(c0, index: index, column: column)
-    epilogue.apply(c1, index: index &+ 16, column: column &+ 16)
-    epilogue.apply(c2, index: index &+ 32, column: column &+ 32)
-    epilogue.apply(c3, index: index &+ 48, column: column &+ 48)
-  }
-}
-
-/// One row of an 8 × 32 tile: two accumulators of 16 columns, kept in registers.
-private struct NarrowRow {
-  var c0 = SIMD16<Float>(), c1 = SIMD16<Float>()
-
-  /// c += a·(b0, b1).
-  @inline(__always)
-  mutating func add(_ a: Float, _ b0: SIMD16<Float>, _ b1: SIMD16<Float>) {
-    let av = SIMD16<Float>(repeating: a)
-    c0 = c0.addingProduct(av, b0)
-    c1 = c1.addingProduct(av, b1)
-  }
-
-  /// The row's two blocks through `epilogue`, left to right from flat `index`.
-  @inline(__always)
-  func apply<Epilogue: TileEpilogue>(_ epilogue: Epilogue, index: Int, column: Int) {
-    epilogue.apply(c0, index: index, column: column)
-    epilogue.apply(c1, index: index &+ 16, column: column &+ 16)
   }
 }

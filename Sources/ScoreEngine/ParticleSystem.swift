@@ -55,7 +55,7 @@ public struct ParticleSystem: Sendable {
     sampler = LangevinSampler(count: count, mean: .zero, standardDeviation: ladder.maximum, rng: &rng)
     if dynamics.followsProcess {
       respawn(count: count, ladder: ladder)
-      respawns = 0
+      generation = 0
     }
   }
 
@@ -71,8 +71,7 @@ public struct ParticleSystem: Sendable {
 
   /// Changes whenever every particle moves at once (a respawn, a new clock run), so trails
   /// drawn behind them can be cleared instead of jumping across the plot.
-  public var generation: Int { respawns + (clock?.runCount ?? 0) }
-  private var respawns = 0
+  public private(set) var generation = 0
 
   /// Switches to `sampler` under `process` and respawns the particles for it.
   public mutating func choose(sampler kind: SamplerKind, process: DiffusionProcess, ladder: NoiseLadder) {
@@ -84,7 +83,7 @@ public struct ParticleSystem: Sendable {
   /// Starts again with `count` particles: from N(0, σ₁²I) for the Langevin samplers, a new
   /// reverse clock run for the others.
   public mutating func respawn(count: Int, ladder: NoiseLadder) {
-    respawns += 1
+    generation += 1
     stepsTaken = 0
     guard dynamics.followsProcess else {
       clock = nil
@@ -111,7 +110,9 @@ public struct ParticleSystem: Sendable {
 
   /// Starts a clock run in the chosen direction from its beginning; nothing for Langevin.
   public mutating func restartClock(forward: Bool) {
-    clock?.restart(forward: forward, rng: &rng)
+    guard clock != nil else { return }
+    clock!.restart(forward: forward, rng: &rng)
+    generation += 1
   }
 
   /// Replaces the oldest `count` particles by new ones around `point` (standardised units),
@@ -152,7 +153,9 @@ public struct ParticleSystem: Sendable {
     field: inout Field, ladder: NoiseLadder, plainLevel: Int
   ) {
     if clock != nil {
+      let run = clock!.runCount
       clock!.advance(score: &field, rng: &rng)
+      if clock!.runCount != run { generation += 1 }
       stepsTaken += 1
       return
     }

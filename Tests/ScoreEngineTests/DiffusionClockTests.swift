@@ -136,7 +136,10 @@ import Testing
     system.advance(field: &field, ladder: ladder, plainLevel: 0)
     // One σ step a frame: the predictor at σ_max, one corrector step at the next level.
     #expect(field.noiseLevels.count == 2 && field.noiseLevels[0] == ladder.maximum)
+    let clockGeneration = system.generation
     system.choose(sampler: .langevin, process: .vp, ladder: ladder)
     #expect(system.clockReading == nil)
+    // Every particle moved at once, so trails behind them must be cleared.
+    #expect(system.generation != clockGeneration)
   }
 }

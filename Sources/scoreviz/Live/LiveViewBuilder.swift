@@ -139,12 +139,13 @@ struct LiveViewBuilder {
   }
 
   /// The particles in data units: they move in the standardised space the network learns in
-  /// (under VP the particles' state α·x, which the forward process carries toward N(0, I)).
+  /// (under VP the particles' state α·x, which the forward process carries toward N(0, I));
+  /// the first `limit` of them.
   static func positions(
-    of particles: ParticleSystem, standardization: Standardization
+    of particles: ParticleSystem, standardization: Standardization, limit: Int = .max
   ) -> [SIMD2<Double>] {
     let raw = particles.particles
-    return (0..<(raw.count / 2)).map {
+    return (0..<min(limit, raw.count / 2)).map {
       standardization.destandardize(SIMD2(Double(raw[2 * $0]), Double(raw[2 * $0 + 1])))
     }
   }

@@ -126,7 +126,10 @@ struct LiveViewModel {
       trails.removeAll()
       trailGeneration = particles.generation
     }
-    trails.record(LiveViewBuilder.positions(of: particles, standardization: snapshot.data.standardization))
+    // Only the particles the trails follow: the frame maps all of them once, in `viewState`.
+    trails.record(
+      LiveViewBuilder.positions(
+        of: particles, standardization: snapshot.data.standardization, limit: trails.particleCount))
   }
 
   /// The whole picture for a `width` × `height` terminal; clicks map against its plot

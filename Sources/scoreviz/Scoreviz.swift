@@ -71,9 +71,9 @@ struct Scoreviz: ParsableCommand {
     let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
     guard !names.contains(first) else { return }
     if let suggestion = CommandSuggestion.closest(to: first, among: names) {
-      printError("unknown command '\(first)'; did you mean '\(suggestion)'?")
+      printError("unknown command \(EscapedText.quoted(first)); did you mean '\(suggestion)'?")
     } else {
-      printError("unknown command '\(first)'; the commands are \(names.joined(separator: ", "))")
+      printError("unknown command \(EscapedText.quoted(first)); the commands are \(names.joined(separator: ", "))")
     }
     Foundation.exit(SysExit.usage)
   }

@@ -158,3 +158,16 @@ import Testing
     #expect(result.standardError == "scoreviz: \(twice.message)\n")
   }
 }
+
+@Suite struct HostileCommandWordTests {
+  /// A command word full of escape sequences is shown escaped and cut, never sent raw to the
+  /// terminal.
+  @Test func escapesAndCutsAHostileWord() throws {
+    let word = "\u{1B}[2J\u{1B}]0;owned\u{07}" + String(repeating: "a", count: 3_000)
+    let result = try runScoreviz([word])
+    #expect(result.status == 64)
+    #expect(!result.standardError.contains("\u{1B}") && !result.standardError.contains("\u{07}"))
+    #expect(result.standardError.hasPrefix("scoreviz: unknown command '\\x1b[2J\\x1b]0;owned\\x07"))
+    #expect(result.standardError.count < 400)
+  }
+}

@@ -116,8 +116,10 @@ enum FlagBounds {
       let dot = name.lastIndex(of: "."), dot != name.startIndex
     else { return }
     let found = name[name.index(after: dot)...].lowercased()
-    guard !extensions.contains(found) else { return }
+    // A trailing dot names no extension.
+    guard !found.isEmpty, !extensions.contains(found) else { return }
     let known = extensions.map { "." + $0 }.joined(separator: " or ")
-    throw ValidationError("\(flag) \(path): unknown extension '.\(found)'; this output is written as \(known)")
+    throw ValidationError(
+      "\(flag) \(path): unknown extension \(EscapedText.quoted("." + found)); this output is written as \(known)")
   }
 }

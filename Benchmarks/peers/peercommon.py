@@ -26,6 +26,8 @@ LEARNING_RATE = 1e-3
 def limit_threads(threads, omp_wait_policy=None):
     """Sets the OpenMP, MKL, OpenBLAS and XLA thread counts to `threads` for this process.
 
+    Flags already in XLA_FLAGS (such as --xla_cpu_max_isa) are kept.
+
     `omp_wait_policy` (ACTIVE or PASSIVE), when given, sets OMP_WAIT_POLICY: with PASSIVE an
     idle OpenMP thread sleeps instead of spinning, which matters when another process
     competes for the same cores.
@@ -36,9 +38,10 @@ def limit_threads(threads, omp_wait_policy=None):
     for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS"):
         os.environ[name] = count
     multi = "true" if threads > 1 else "false"
+    earlier = os.environ.get("XLA_FLAGS", "")
     os.environ["XLA_FLAGS"] = (
-        f"--xla_cpu_multi_thread_eigen={multi} intra_op_parallelism_threads={threads}"
-    )
+        f"{earlier} --xla_cpu_multi_thread_eigen={multi} intra_op_parallelism_threads={threads}"
+    ).strip()
 
 
 def data_path(name):

@@ -18,19 +18,31 @@ import Testing
     let result = try runScoreviz(["bench", "--quick", "--json", "--seed", "0", "--data-dir", Self.dataFolder])
     #expect(result.status == 0, "\(result.standardError)")
     let records = jsonLines(result.standardOutput).compactMap { $0 }
-    try #require(records.count == 12)
+    try #require(records.count == 13)
     #expect(
       records.map { $0["workload"] as? String }
         == [
           "train", "kde-grid", "kde-score", "sample", "quality", "frame", "launch", "launch-1m",
-          "kde-grid-1m", "memorisation", "sample-ode", "likelihood",
+          "kde-grid-1m", "memorisation", "sample-ode", "likelihood", "ceiling",
         ])
+    for record in records {
+      let kernel = try #require(record["kernel"] as? String)
+      #expect(kernel.hasSuffix("6 × 64 tile, 16-float vectors") || kernel.hasSuffix("6 × 16 tile, 8-float vectors"))
+    }
+    try Self.checkCeiling(records[12])
 
     let train = Self.results(records[0])
     #expect(train.map { $0["threads"] as? Int } == [1, 2])
+    // Multiply-adds per sample of the 3-128-128-128-2 network: forward, weight gradients, and
+    // input gradients of the three layers after the first.
+    let forward = 3 * 128 + 128 * 128 + 128 * 128 + 128 * 2
+    let flopPerSample = 2 * (forward + forward + (forward - 3 * 128))
+    #expect(records[0]["flop_per_sample"] as? Int == flopPerSample)
     for entry in train {
       let rate = try #require(entry["samples_per_second"] as? Double)
       #expect(rate > 0 && rate.isFinite)
+      let gflops = try #require(entry["gflops"] as? Double)
+      #expect(abs(gflops - rate * Double(flopPerSample) / 1e9) <= 1e-9 * gflops)
     }
 
     let grid = Self.results(records[1])
@@ -154,6 +166,20 @@ import Testing
       #expect(entry["all_finite"] as? Bool == true)
       let mean = try #require(entry["mean_log_density"] as? Double)
       #expect(mean > -6 && mean < -1)
+    }
+  }
+
+  /// One and two cores, each rate positive, the two-core total twice the per-core rate.
+  static func checkCeiling(_ record: [String: Any]) throws {
+    #expect(record["chains"] as? Int == 12)
+    let runs = results(record)
+    #expect(runs.map { $0["threads"] as? Int } == [1, 2])
+    for entry in runs {
+      let total = try #require(entry["gflops"] as? Double)
+      let perCore = try #require(entry["gflops_per_core"] as? Double)
+      let threads = Double(try #require(entry["threads"] as? Int))
+      #expect(total > 0 && total.isFinite)
+      #expect(abs(total - perCore * threads) <= 1e-9 * total)
     }
   }
 

@@ -23,8 +23,11 @@ struct BenchCommand: ParsableCommand {
       moons against 100k: k-d tree build and query time), sample-ode (Heun on the \
       probability-flow ODE, 5,000 particles × 50 steps, 99 NFE, 1 and 2 threads) and likelihood \
       (log p of 5,000 held-out points by the ODE, 160 Heun steps, 320 NFE with the exact trace, \
-      1 and 2 threads); these two run --model, or without it a network trained once per workload \
-      with continuous noise for 5,000 steps (not timed). Times are medians of --runs \
+      1 and 2 threads) and ceiling (this core's float32 multiply-add rate on the build's vectors, \
+      1 and 2 cores: what the network's products are measured against); sample-ode and \
+      likelihood run --model, or without it a network trained once per workload \
+      with continuous noise for 5,000 steps (not timed). Every record names the instruction set \
+      and tile shape the matrix kernels were built for. Times are medians of --runs \
       repetitions. --quick shrinks every workload to a smoke test.
       """)
 
@@ -41,6 +44,7 @@ struct BenchCommand: ParsableCommand {
     case memorisation
     case sampleODE = "sample-ode"
     case likelihood
+    case ceiling
   }
 
   @Option(help: "Run one workload: \(Workload.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -81,7 +85,7 @@ struct BenchCommand: ParsableCommand {
         dataFolder: try BenchContext.findDataFolder(dataDir), runs: runs ?? (quick ? 1 : 5),
         quick: quick, qualitySeeds: seed.map { [$0] } ?? [0, 1, 2], model: model)
       for workload in workload.map({ [$0] }) ?? Workload.allCases {
-        let record: JSONObject
+        var record: JSONObject
         switch workload {
         case .train: record = try trainWorkload(context)
         case .kdeGrid: record = try kdeGridWorkload(context)
@@ -95,7 +99,9 @@ struct BenchCommand: ParsableCommand {
         case .memorisation: record = try memorisationWorkload(context)
         case .sampleODE: record = try sampleODEWorkload(context)
         case .likelihood: record = try likelihoodWorkload(context)
+        case .ceiling: record = try ceilingWorkload(context)
         }
+        record.append("kernel", .string(MultiplyAddCeiling.kernelDescription))
         try StandardOutput.writeLine(json ? record.encoded : BenchReport.text(for: record))
       }
     }

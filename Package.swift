@@ -48,7 +48,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
-    .target(name: "ScoreCore", swiftSettings: numericSettings),
+    .systemLibrary(name: "CVectorMemory"),
+    .target(name: "ScoreCore", dependencies: ["CVectorMemory"], swiftSettings: numericSettings),
     .target(name: "ScoreEngine", dependencies: ["ScoreCore"], swiftSettings: targetCPUFlags),
     .target(name: "ScoreView", dependencies: ["ScoreCore"]),
     .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),

@@ -1,21 +1,26 @@
 // Small SIMD16<Float> helpers the kernels share: unaligned loads and stores, lane sums, square roots.
 
+import CVectorMemory
+
 /// Loads 16 consecutive floats from `pointer` (no alignment needed).
+///
+/// Through an always-inline C function rather than `loadUnaligned(as:)`, which the optimiser
+/// sometimes leaves as a call inside large kernels (see CVectorMemory).
 @inline(__always)
 func load16(_ pointer: UnsafePointer<Float>) -> SIMD16<Float> {
-  UnsafeRawPointer(pointer).loadUnaligned(as: SIMD16<Float>.self)
+  scoreviz_load16(pointer)
 }
 
 /// Loads 16 consecutive floats from `pointer` (no alignment needed).
 @inline(__always)
 func load16(_ pointer: UnsafeMutablePointer<Float>) -> SIMD16<Float> {
-  UnsafeRawPointer(pointer).loadUnaligned(as: SIMD16<Float>.self)
+  scoreviz_load16(pointer)
 }
 
 /// Stores 16 floats at `pointer` (no alignment needed).
 @inline(__always)
 func store16(_ value: SIMD16<Float>, _ pointer: UnsafeMutablePointer<Float>) {
-  UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD16<Float>.self)
+  scoreviz_store16(value, pointer)
 }
 
 /// The sum of the lanes of two vectors at once: (Σ a, Σ b), by halving shuffles.

@@ -178,12 +178,12 @@ public struct LangevinSampler: Sendable {
           let lanes = SIMD16<Float>.scalarCount
           var i = 0
           while i &+ lanes <= total {
-            let old = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD16<Float>.self)
-            let si = UnsafeRawPointer(s + i).loadUnaligned(as: SIMD16<Float>.self)
-            let zi = UnsafeRawPointer(z + i).loadUnaligned(as: SIMD16<Float>.self)
+            let old = load16(x + i)
+            let si = load16(s + i)
+            let zi = load16(z + i)
             var moved = old.addingProduct(drift, si).addingProduct(spread, zi)
             moved.replace(with: old, where: (moved - moved) .!= 0)
-            UnsafeMutableRawPointer(x + i).storeBytes(of: moved, as: SIMD16<Float>.self)
+            store16(moved, x + i)
             i &+= lanes
           }
           while i < total {

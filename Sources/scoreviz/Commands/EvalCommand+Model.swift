@@ -8,7 +8,11 @@ extension EvalCommand {
   func evaluateModel(path: String) throws {
     let file = try readModel(path: path)
     try requireFiniteModel(file, path: path)
-    let dataset = try source.isGiven ? source.load(seed: random.seed) : recordedDataset(of: file, path: path)
+    let dataset =
+      try source.isGiven
+      ? source.load(seed: random.seed)
+      : recordedDataset(
+        of: file, path: path, count: source.count, seed: random.seed, use: "evaluating against")
     let heldOutPoints = try heldOut.map {
       try PointFileReader.read(path: $0, coordinateLimit: PointFileReader.largestCoordinate).points
     }
@@ -44,31 +48,6 @@ extension EvalCommand {
     case .json: try StandardOutput.writeLine(report.json.encoded)
     case .table: try StandardOutput.write(report.table)
     }
-  }
-
-  /// The data `file` was trained on, as its metadata records it, when no --data or --dataset
-  /// is given: a built-in dataset (generated with --count and --seed) or a file that can be read
-  /// here; otherwise a `Failure` that asks for --data, rather than a silent stand-in.
-  func recordedDataset(of file: ScoreModelFile, path: String) throws -> Dataset {
-    guard let name = file.trainingNotes["dataset"], !name.isEmpty else {
-      throw Failure(
-        exitCode: SysExit.usage,
-        message: "\(path) does not record the data it was trained on; give --data FILE or --dataset NAME")
-    }
-    if let builtin = BuiltinDataset(name: name) {
-      printNote(
-        "evaluating against the built-in \(name) (\(source.count) points, seed \(random.seed)) \(path) was trained on")
-      var rng = SeededGenerator(seed: random.seed)
-      return builtin.makeDataset(count: source.count, using: &rng)
-    }
-    guard FileManager.default.isReadableFile(atPath: name) else {
-      throw Failure(
-        exitCode: SysExit.noInput,
-        message: "\(path) was trained on \(name), which cannot be read here; give --data FILE or --dataset NAME")
-    }
-    printNote("evaluating against \(name), the data \(path) was trained on")
-    let points = try PointFileReader.read(path: name, coordinateLimit: PointFileReader.largestCoordinate).points
-    return Dataset(name: name, points: points)
   }
 
   /// −mean log p_{σ_min} at `points` under the model by the ODE, in data units, over the

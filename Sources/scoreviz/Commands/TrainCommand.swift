@@ -101,10 +101,9 @@ struct TrainCommand: ParsableCommand {
       if let save {
         let network =
           try average.map { try ScoreNetwork(parameters: $0.parameters) } ?? trainer.network
-        var notes = [
-          "objective": objective, "steps": String(summary.steps), "dataset": data.dataset.name,
-        ]
-        if let ema { notes["ema"] = String(ema) }
+        let notes = ScoreModelFile.trainingNotes(
+          objective: Objective(rawValue: objective)!, steps: summary.steps, dataset: data.dataset.name,
+          averageDecay: ema)
         let model = ScoreModelFile(
           network: network, ladder: ladder, noiseDistribution: noise.distribution,
           standardization: data.standardization,

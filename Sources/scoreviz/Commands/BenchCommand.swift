@@ -77,10 +77,17 @@ struct BenchCommand: ParsableCommand {
 
   func run() throws {
     reportingErrors {
+      let workloads = workload.map { [$0] } ?? Workload.allCases
+      // One bar over the workloads, redrawn after each timed run; cleared while a result is
+      // written, so that stdout and stderr never share a line on a terminal.
+      let progress = ProgressReporter(total: workloads.count, label: "bench", showsCount: true)
+      defer { progress.finish() }
       let context = BenchContext(
         dataFolder: try BenchContext.findDataFolder(dataDir), runs: runs ?? (quick ? 1 : 5),
-        quick: quick, qualitySeeds: seed.map { [$0] } ?? [0, 1, 2], model: model)
-      for workload in workload.map({ [$0] }) ?? Workload.allCases {
+        quick: quick, qualitySeeds: seed.map { [$0] } ?? [0, 1, 2], model: model, progress: progress)
+      for workload in workloads {
+        progress.setDetail(workload.rawValue)
+        progress.advance(by: 0)
         let record: JSONObject
         switch workload {
         case .train: record = try trainWorkload(context)
@@ -96,7 +103,9 @@ struct BenchCommand: ParsableCommand {
         case .sampleODE: record = try sampleODEWorkload(context)
         case .likelihood: record = try likelihoodWorkload(context)
         }
+        ProgressBar.clearShownLine()
         try StandardOutput.writeLine(json ? record.encoded : BenchReport.text(for: record))
+        progress.advance(by: 1)
       }
     }
   }

@@ -19,10 +19,13 @@ extension EvalCommand {
     let count = particles ?? 5_000
     // In data units, as the samples are compared with the data.
     let memorisation = MemorisationTest(trainingPoints: dataset.points)
-    let figures = try samplerKinds.map { kind in
+    let kinds = samplerKinds
+    let figures = try kinds.enumerated().map { index, kind in
       let setup = SamplerSetup(
         kind: kind, steps: kind.followsProcess ? steps : nil, stepsPerLevel: stepsPerLevel, eps: eps)
-      let run = try setup.sample(count: count, model: file, path: path, threads: threads ?? 1, seed: random.seed)
+      let run = try setup.sample(
+        count: count, model: file, path: path, threads: threads ?? 1, seed: random.seed,
+        progressLabel: "\(kind.rawValue) (\(index + 1)/\(kinds.count))")
       let points = try setup.dataPoints(run.particles, standardization: file.standardization, source: path)
       let distances = SampleDistances(points, dataset.points)
       return EvalReport.SamplerFigures(
@@ -59,7 +62,8 @@ extension EvalCommand {
       file: model, minimum: model.ladder.minimum, maximum: model.ladder.maximum, steps: ModelLikelihood.defaultSteps)
     if let warning = likelihood.warning(remedy: "train with a larger σ_max") { printNote(warning) }
     return try Self.negativeMean(
-      likelihood.dataLogDensities(at: points, threads: threads ?? 1), at: points, origin: path, file: heldOutFile)
+      likelihood.dataLogDensities(at: points, threads: threads ?? 1, progressLabel: "held-out likelihood"), at: points,
+      origin: path, file: heldOutFile)
   }
 
   /// −mean log p_h at `points` of the Gaussian KDE of `data` at h = `noiseLevel` in the units

@@ -95,7 +95,7 @@ struct LikelihoodCommand: ParsableCommand {
         if let warning = likelihood.warning(remedy: "train with a larger σ_max or give --sigma-max") {
           printNote(warning)
         }
-        dataLogDensities = likelihood.dataLogDensities(at: queries, threads: threads)
+        dataLogDensities = likelihood.dataLogDensities(at: queries, threads: threads, progressLabel: "likelihood")
         origin = path
       case .kde:
         let dataset = try data.load(seed: random.seed)
@@ -111,9 +111,12 @@ struct LikelihoodCommand: ParsableCommand {
         let likelihood = ODELikelihood(
           minimumNoiseLevel: range.minimum, maximumNoiseLevel: range.maximum, steps: steps,
           endDensity: .kernelDensity(points: points))
+        let progress = ProgressReporter(total: queries.count * likelihood.stepCount, label: "likelihood")
+        defer { progress.finish() }
         dataLogDensities = likelihood.logDensities(
           at: standardization.standardize(queries),
-          field: KDEScoreFunction(points: points, bandwidth: .noiseLevel), threadCount: threads
+          field: KDEScoreFunction(points: points, bandwidth: .noiseLevel), threadCount: threads,
+          progress: progress.handler
         ).map { standardization.dataLogDensity(fromStandardized: $0) }
         origin = dataset.name
       }

@@ -231,7 +231,7 @@ struct SampleCommand: ParsableCommand {
       try requireFiniteModel(file, path: path)
       let run = try setup.sample(
         count: particles, model: file, path: path, threads: threads, seed: random.seed,
-        recordedParticles: recordedParticles)
+        recordedParticles: recordedParticles, progressLabel: setup.kind.rawValue)
       return (run, file.standardization, path)
     case .kde:
       return try drawFromKDE()

@@ -25,7 +25,9 @@ struct BenchCommand: ParsableCommand {
       (log p of 5,000 held-out points by the ODE, 160 Heun steps, 320 NFE with the exact trace, \
       1 and 2 threads); these two run --model, or without it a network trained once per workload \
       with continuous noise for 5,000 steps (not timed). Times are medians of --runs \
-      repetitions. --quick shrinks every workload to a smoke test.
+      repetitions. --quick shrinks every workload to a smoke test. Progress over the workloads, \
+      redrawn after each timed run, with the time taken and an ETA, shows on stderr when it is \
+      a terminal.
       """)
 
   enum Workload: String, ExpressibleByArgument, CaseIterable {

@@ -20,6 +20,9 @@ struct LikelihoodCommand: ParsableCommand {
       the result is the KDE's log-density at h = σ_min to the integrator's error; σ_min \
       defaults to Scott's bandwidth of the standardised data, σ_max to 5. A log-density that \
       is not finite is an error (exit 65), and nothing is written.
+
+      Shows progress (point steps) with the time taken and an ETA on stderr when it is a \
+      terminal and the run lasts over a second.
       """)
 
   @Option(help: "Where the score comes from: model or kde.")

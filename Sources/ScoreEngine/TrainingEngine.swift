@@ -51,6 +51,9 @@ public final class TrainingEngine: Sendable {
     }
   }
 
+  /// The decay of the moving average the snapshot's network is (see the type's summary).
+  public static let displayedAverageDecay = 0.999
+
   private let published: Mutex<EngineSnapshot>
   private let inbox = Mutex<[EngineCommand]>([])
   private let stopRequested = Atomic<Bool>(false)
@@ -58,10 +61,12 @@ public final class TrainingEngine: Sendable {
   private let finished = DispatchSemaphore(value: 0)
   private let settings: Settings
 
-  /// An engine for `data`; nothing runs until `start()`.
-  public init(data: TrainingData, settings: Settings = Settings()) {
+  /// An engine for `data`, starting from `network` (a saved model's, say; a fresh one from
+  /// `settings.seed` when nil); nothing runs until `start()`. Adam's moments always start
+  /// at zero: a model file does not keep them.
+  public init(data: TrainingData, settings: Settings = Settings(), network: ScoreNetwork? = nil) {
     self.settings = settings
-    let trainer = Self.makeTrainer(settings: settings, seed: settings.seed)
+    let trainer = Self.makeTrainer(settings: settings, seed: settings.seed, network: network)
     published = Mutex(
       EngineSnapshot(
         network: trainer.network, networkGeneration: 0, data: data, dataVersion: 0,

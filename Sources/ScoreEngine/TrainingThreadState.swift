@@ -10,7 +10,7 @@ import ScoreCore
 /// weights.
 struct TrainingThreadState {
   /// d of the average the snapshot shows: about the last 1,000 steps, half a second.
-  static let displayedAverageDecay: Float = 0.999
+  static let displayedAverageDecay = Float(TrainingEngine.displayedAverageDecay)
 
   private(set) var snapshot: EngineSnapshot
   /// The trainer and the displayed average, stepped on `snapshot.data`.

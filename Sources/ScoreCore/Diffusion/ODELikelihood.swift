@@ -106,8 +106,10 @@ public struct ODELikelihood: Sendable {
   /// - Parameters:
   ///   - field: s(x, σ) and tr ∇ₓs(x, σ); copied once per thread.
   ///   - threadCount: ≥ 1.
+  ///   - progress: told each chunk's point steps when it is done (`points.count` × the
+  ///     steps in all).
   public func logDensities<Field: BatchScoreDivergenceFunction & Sendable>(
-    at points: [SIMD2<Double>], field: Field, threadCount: Int
+    at points: [SIMD2<Double>], field: Field, threadCount: Int, progress: ProgressHandler? = nil
   ) -> [Double] {
     precondition(threadCount >= 1, "at least one thread")
     let count = points.count
@@ -127,6 +129,7 @@ public struct ODELikelihood: Sendable {
         integrate(
           points[chunkStart..<chunkEnd], field: &groupField, scratch: &scratch,
           into: output.baseAddress! + chunkStart)
+        progress?((chunkEnd - chunkStart) * stepCount)
         chunkStart = chunkEnd
       }
     }

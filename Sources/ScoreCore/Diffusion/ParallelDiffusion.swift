@@ -22,9 +22,11 @@ public enum ParallelDiffusion {
   ///   - seed: fixes every draw.
   ///   - recordedParticles: K, 0 … count: the first K particles' states at every level are
   ///     kept, 2·K·(n + 1) floats.
+  ///   - progress: told each thread's particles after each of its σ steps (particle steps:
+  ///     `count` × n in all, n the σ steps).
   public static func sample<Score: BatchScoreFunction & Sendable>(
     count: Int, start: DiffusionStart, settings: DiffusionSettings, score: Score, threadCount: Int, seed: UInt64,
-    recordedParticles: Int = 0
+    recordedParticles: Int = 0, progress: ProgressHandler? = nil
   ) -> DiffusionRun {
     precondition(count >= 0, "particle count must not be negative")
     precondition(threadCount >= 1, "at least one thread")
@@ -60,6 +62,7 @@ public enum ParallelDiffusion {
       while !sampler.isFinished {
         sampler.step(score: &field, rng: &rng)
         record()
+        progress?(end - first)
       }
       for (offset, value) in sampler.varianceExplodingParticles.enumerated() {
         output[2 * first + offset] = value

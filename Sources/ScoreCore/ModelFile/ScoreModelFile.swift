@@ -55,6 +55,17 @@ public struct ScoreModelFile: Sendable, Equatable {
     self.trainingNotes = trainingNotes
   }
 
+  /// The informational notes of a model trained here (`scoreviz train --save`, the live
+  /// view's save key): `objective`, `steps`, `dataset`, and `ema` (the decay) when the saved
+  /// weights are a moving average of the trained ones.
+  public static func trainingNotes(
+    objective: Objective, steps: Int, dataset: String, averageDecay: Double?
+  ) -> [String: String] {
+    var notes = ["objective": objective.rawValue, "steps": String(steps), "dataset": dataset]
+    if let averageDecay { notes["ema"] = String(averageDecay) }
+    return notes
+  }
+
   /// The safetensors contents: eight F32 tensors and the metadata above.
   public var safetensors: SafetensorsFile {
     let tensors = ScoreNetwork.tensors.map { tensor in

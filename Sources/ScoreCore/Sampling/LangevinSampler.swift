@@ -77,24 +77,27 @@ public struct LangevinSampler: Sendable {
     applyStep(stepSize: stepSize)
   }
 
-  /// Runs `steps` Langevin steps at one noise level and step size.
+  /// Runs `steps` Langevin steps at one noise level and step size, calling `afterStep`
+  /// after each.
   public mutating func run<Score: BatchScoreFunction>(
     steps: Int, stepSize: Float, noiseLevel: Float, score: inout Score,
-    rng: inout SeededGenerator
+    rng: inout SeededGenerator, afterStep: () -> Void = {}
   ) {
     for _ in 0..<steps {
       step(stepSize: stepSize, noiseLevel: noiseLevel, score: &score, rng: &rng)
+      afterStep()
     }
   }
 
-  /// Runs the whole annealed schedule: T steps at each level, σ₁ first.
+  /// Runs the whole annealed schedule: T steps at each level, σ₁ first, calling `afterStep`
+  /// after each step.
   public mutating func runAnnealed<Score: BatchScoreFunction>(
-    schedule: AnnealingSchedule, score: inout Score, rng: inout SeededGenerator
+    schedule: AnnealingSchedule, score: inout Score, rng: inout SeededGenerator, afterStep: () -> Void = {}
   ) {
     for level in schedule.noiseLevels.indices {
       run(
         steps: schedule.stepsPerLevel, stepSize: schedule.stepSize(level: level),
-        noiseLevel: schedule.noiseLevels[level], score: &score, rng: &rng)
+        noiseLevel: schedule.noiseLevels[level], score: &score, rng: &rng, afterStep: afterStep)
     }
   }
 

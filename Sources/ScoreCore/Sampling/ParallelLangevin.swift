@@ -19,9 +19,11 @@ public enum ParallelLangevin {
   ///   - score: the field; copied once per thread.
   ///   - threadCount: 1 or more; groups differ in size by at most one particle.
   ///   - seed: fixes every draw.
+  ///   - progress: told each thread's particles after each of its steps (particle steps:
+  ///     `count` × `schedule.totalSteps` in all).
   public static func sampleAnnealed<Score: BatchScoreFunction & Sendable>(
     count: Int, schedule: AnnealingSchedule, mean: SIMD2<Float>, score: Score,
-    threadCount: Int, seed: UInt64
+    threadCount: Int, seed: UInt64, progress: ProgressHandler? = nil
   ) -> [Float] {
     precondition(threadCount >= 1, "at least one thread")
     var master = SeededGenerator(seed: seed)
@@ -36,7 +38,7 @@ public enum ParallelLangevin {
       var field = score
       var sampler = LangevinSampler(
         count: end - start, mean: mean, standardDeviation: schedule.noiseLevels[0], rng: &rng)
-      sampler.runAnnealed(schedule: schedule, score: &field, rng: &rng)
+      sampler.runAnnealed(schedule: schedule, score: &field, rng: &rng) { progress?(end - start) }
       for (offset, value) in sampler.particles.enumerated() {
         output[2 * start + offset] = value
       }

@@ -13,7 +13,8 @@ enum StatusBarLayer {
   /// right-aligned in the accent colour (the error colour when `messageIsAlert`), cut with
   /// an ellipsis to the columns the title leaves.
   ///
-  /// Line 1: objective, epoch, loss with its sparkline, samples/s. Line 2:
+  /// Line 1: objective, epoch, loss with its sparkline, samples/s; for a model shown without
+  /// training, "model M.safetensors (not training)" and the objective instead. Line 2:
   /// "σ 0.100 (7/10)", h with its source, ε with plain/annealed, field error, frames/s; for
   /// a sampler that follows a process and has a clock, the ε segment gives way to the
   /// clock "Heun VP σ 0.530 ▕███▌░░░░▏ ←" (" held" at the end; the gauge goes first when
@@ -56,6 +57,13 @@ enum StatusBarLayer {
       StatusSegment(
         label: "samples/s", value: NumberText.rate(status.samplesPerSecond, missing: missing),
         priority: 2))
+    if let model = status.shownModel {
+      training = [
+        StatusSegment(
+          label: "model", value: model + " (not training)", shortValue: "(not training)", priority: 6),
+        training[0],
+      ]
+    }
     var level = ""
     if status.sigmaLevel > 0, status.sigmaLevelCount > 0 {
       level = " (\(status.sigmaLevel)/\(status.sigmaLevelCount))"

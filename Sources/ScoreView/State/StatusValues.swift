@@ -21,6 +21,10 @@ public struct StatusValues: Sendable, Equatable {
   public var lossHistory: [Double]
   /// Training throughput in samples per second.
   public var samplesPerSecond: Double
+  /// The name of a saved model shown without training; when set, the first status line
+  /// reads "model M.safetensors (not training)" and the objective in place of the epoch,
+  /// loss, sparkline and samples/s. Nil while training.
+  public var shownModel: String?
   /// The noise level σ shown.
   public var sigma: Double
   /// σ's place on the ladder, 1-based (1 is the largest σ).
@@ -54,7 +58,7 @@ public struct StatusValues: Sendable, Equatable {
 
   public init(
     datasetName: String = "", datasetCount: Int = 0, objective: String = "", epoch: Int = 0,
-    loss: Double = .nan, lossHistory: [Double] = [], samplesPerSecond: Double = .nan,
+    loss: Double = .nan, lossHistory: [Double] = [], samplesPerSecond: Double = .nan, shownModel: String? = nil,
     sigma: Double = .nan, sigmaLevel: Int = 0, sigmaLevelCount: Int = 0,
     bandwidth: Double = .nan, bandwidthSource: BandwidthSource = .fixed,
     langevinStep: Double = .nan, sampler: SamplerKind = .langevin, clock: SamplerClock? = nil,
@@ -68,6 +72,7 @@ public struct StatusValues: Sendable, Equatable {
     self.loss = loss
     self.lossHistory = lossHistory
     self.samplesPerSecond = samplesPerSecond
+    self.shownModel = shownModel
     self.sigma = sigma
     self.sigmaLevel = sigmaLevel
     self.sigmaLevelCount = sigmaLevelCount

@@ -15,6 +15,8 @@ struct BenchContext {
   var qualitySeeds: [UInt64]
   /// The model file of the `sample-ode` and `likelihood` workloads; `nil` trains one.
   var model: String?
+  /// The progress bar on stderr, redrawn after each timed run; nil for none.
+  var progress: ProgressReporter?
 
   /// The points of a data file in `dataFolder`.
   func points(_ name: String) throws -> [SIMD2<Double>] {
@@ -28,7 +30,9 @@ struct BenchContext {
     let times = (0..<max(1, runs)).map { _ in
       let start = monotonicSeconds()
       body()
-      return monotonicSeconds() - start
+      let seconds = monotonicSeconds() - start
+      progress?.advance(by: 0)
+      return seconds
     }
     return median(times)
   }

@@ -28,7 +28,9 @@ struct BenchCommand: ParsableCommand {
       likelihood run --model, or without it a network trained once per workload \
       with continuous noise for 5,000 steps (not timed). Every record names the instruction set \
       and tile shape the matrix kernels were built for. Times are medians of --runs \
-      repetitions. --quick shrinks every workload to a smoke test.
+      repetitions. --quick shrinks every workload to a smoke test. Progress over the workloads, \
+      redrawn after each timed run, with the time taken and an ETA, shows on stderr when it is \
+      a terminal.
       """)
 
   enum Workload: String, ExpressibleByArgument, CaseIterable {
@@ -81,10 +83,17 @@ struct BenchCommand: ParsableCommand {
 
   func run() throws {
     reportingErrors {
+      let workloads = workload.map { [$0] } ?? Workload.allCases
+      // One bar over the workloads, redrawn after each timed run; cleared while a result is
+      // written, so that stdout and stderr never share a line on a terminal.
+      let progress = ProgressReporter(total: workloads.count, label: "bench", showsCount: true)
+      defer { progress.finish() }
       let context = BenchContext(
         dataFolder: try BenchContext.findDataFolder(dataDir), runs: runs ?? (quick ? 1 : 5),
-        quick: quick, qualitySeeds: seed.map { [$0] } ?? [0, 1, 2], model: model)
-      for workload in workload.map({ [$0] }) ?? Workload.allCases {
+        quick: quick, qualitySeeds: seed.map { [$0] } ?? [0, 1, 2], model: model, progress: progress)
+      for workload in workloads {
+        progress.setDetail(workload.rawValue)
+        progress.advance(by: 0)
         var record: JSONObject
         switch workload {
         case .train: record = try trainWorkload(context)
@@ -102,7 +111,9 @@ struct BenchCommand: ParsableCommand {
         case .ceiling: record = try ceilingWorkload(context)
         }
         record.append("kernel", .string(MultiplyAddCeiling.kernelDescription))
+        ProgressBar.clearShownLine()
         try StandardOutput.writeLine(json ? record.encoded : BenchReport.text(for: record))
+        progress.advance(by: 1)
       }
     }
   }

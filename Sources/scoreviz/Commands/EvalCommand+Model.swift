@@ -8,17 +8,24 @@ extension EvalCommand {
   func evaluateModel(path: String) throws {
     let file = try readModel(path: path)
     try requireFiniteModel(file, path: path)
-    let dataset = try source.isGiven ? source.load(seed: random.seed) : recordedDataset(of: file, path: path)
+    let dataset =
+      try source.isGiven
+      ? source.load(seed: random.seed)
+      : recordedDataset(
+        of: file, path: path, count: source.count, seed: random.seed, use: "evaluating against")
     let heldOutPoints = try heldOut.map {
       try PointFileReader.read(path: $0, coordinateLimit: PointFileReader.largestCoordinate).points
     }
     let count = particles ?? 5_000
     // In data units, as the samples are compared with the data.
     let memorisation = MemorisationTest(trainingPoints: dataset.points)
-    let figures = try samplerKinds.map { kind in
+    let kinds = samplerKinds
+    let figures = try kinds.enumerated().map { index, kind in
       let setup = SamplerSetup(
         kind: kind, steps: kind.followsProcess ? steps : nil, stepsPerLevel: stepsPerLevel, eps: eps)
-      let run = try setup.sample(count: count, model: file, path: path, threads: threads ?? 1, seed: random.seed)
+      let run = try setup.sample(
+        count: count, model: file, path: path, threads: threads ?? 1, seed: random.seed,
+        progressLabel: "\(kind.rawValue) (\(index + 1)/\(kinds.count))")
       let points = try setup.dataPoints(run.particles, standardization: file.standardization, source: path)
       let distances = SampleDistances(points, dataset.points)
       return EvalReport.SamplerFigures(
@@ -46,31 +53,6 @@ extension EvalCommand {
     }
   }
 
-  /// The data `file` was trained on, as its metadata records it, when no --data or --dataset
-  /// is given: a built-in dataset (generated with --count and --seed) or a file that can be read
-  /// here; otherwise a `Failure` that asks for --data, rather than a silent stand-in.
-  func recordedDataset(of file: ScoreModelFile, path: String) throws -> Dataset {
-    guard let name = file.trainingNotes["dataset"], !name.isEmpty else {
-      throw Failure(
-        exitCode: SysExit.usage,
-        message: "\(path) does not record the data it was trained on; give --data FILE or --dataset NAME")
-    }
-    if let builtin = BuiltinDataset(name: name) {
-      printNote(
-        "evaluating against the built-in \(name) (\(source.count) points, seed \(random.seed)) \(path) was trained on")
-      var rng = SeededGenerator(seed: random.seed)
-      return builtin.makeDataset(count: source.count, using: &rng)
-    }
-    guard FileManager.default.isReadableFile(atPath: name) else {
-      throw Failure(
-        exitCode: SysExit.noInput,
-        message: "\(path) was trained on \(name), which cannot be read here; give --data FILE or --dataset NAME")
-    }
-    printNote("evaluating against \(name), the data \(path) was trained on")
-    let points = try PointFileReader.read(path: name, coordinateLimit: PointFileReader.largestCoordinate).points
-    return Dataset(name: name, points: points)
-  }
-
   /// −mean log p_{σ_min} at `points` under the model by the ODE, in data units, over the
   /// ladder's σ range in `ModelLikelihood.defaultSteps` steps; warns when σ_max is too small.
   func modelNLL(
@@ -80,7 +62,8 @@ extension EvalCommand {
       file: model, minimum: model.ladder.minimum, maximum: model.ladder.maximum, steps: ModelLikelihood.defaultSteps)
     if let warning = likelihood.warning(remedy: "train with a larger σ_max") { printNote(warning) }
     return try Self.negativeMean(
-      likelihood.dataLogDensities(at: points, threads: threads ?? 1), at: points, origin: path, file: heldOutFile)
+      likelihood.dataLogDensities(at: points, threads: threads ?? 1, progressLabel: "held-out likelihood"), at: points,
+      origin: path, file: heldOutFile)
   }
 
   /// −mean log p_h at `points` of the Gaussian KDE of `data` at h = `noiseLevel` in the units

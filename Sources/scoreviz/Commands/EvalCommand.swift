@@ -36,6 +36,9 @@ struct EvalCommand: ParsableCommand {
       score of F would give. Without --held-out the three are null.
 
       --format table prints an aligned table instead of the one JSON line.
+
+      Shows progress with the time taken and an ETA on stderr for each sampler and for the held- \
+      out likelihood, when stderr is a terminal and a stage lasts over a second.
       """)
 
   /// How the report is printed.

@@ -20,6 +20,9 @@ struct LikelihoodCommand: ParsableCommand {
       the result is the KDE's log-density at h = σ_min to the integrator's error; σ_min \
       defaults to Scott's bandwidth of the standardised data, σ_max to 5. A log-density that \
       is not finite is an error (exit 65), and nothing is written.
+
+      Shows progress (point steps) with the time taken and an ETA on stderr when it is a \
+      terminal and the run lasts over a second.
       """)
 
   @Option(help: "Where the score comes from: model or kde.")
@@ -95,7 +98,7 @@ struct LikelihoodCommand: ParsableCommand {
         if let warning = likelihood.warning(remedy: "train with a larger σ_max or give --sigma-max") {
           printNote(warning)
         }
-        dataLogDensities = likelihood.dataLogDensities(at: queries, threads: threads)
+        dataLogDensities = likelihood.dataLogDensities(at: queries, threads: threads, progressLabel: "likelihood")
         origin = path
       case .kde:
         let dataset = try data.load(seed: random.seed)
@@ -111,9 +114,12 @@ struct LikelihoodCommand: ParsableCommand {
         let likelihood = ODELikelihood(
           minimumNoiseLevel: range.minimum, maximumNoiseLevel: range.maximum, steps: steps,
           endDensity: .kernelDensity(points: points))
+        let progress = ProgressReporter(total: queries.count * likelihood.stepCount, label: "likelihood")
+        defer { progress.finish() }
         dataLogDensities = likelihood.logDensities(
           at: standardization.standardize(queries),
-          field: KDEScoreFunction(points: points, bandwidth: .noiseLevel), threadCount: threads
+          field: KDEScoreFunction(points: points, bandwidth: .noiseLevel), threadCount: threads,
+          progress: progress.handler
         ).map { standardization.dataLogDensity(fromStandardized: $0) }
         origin = dataset.name
       }

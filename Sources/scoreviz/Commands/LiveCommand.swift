@@ -11,9 +11,21 @@ struct LiveCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "live",
     abstract: "The live view (the default): watch the score field being learned.",
-    discussion: "Press ? in the view for every key.")
+    discussion: """
+      Press ? in the view for every key; w saves the network shown as \
+      scoreviz-<data>-<time>.safetensors in the working directory (at most one file a second). \
+      With --model M the view opens on a saved model (its noise ladder, noise and data \
+      standardisation; the data of --data or --dataset, else the data M records) without \
+      training it, unless --train is given.
+      """)
 
   @OptionGroup var live: LiveOptions
+
+  @Option(help: "A saved model (.safetensors) to show instead of training a new network.")
+  var model: String?
+
+  @Flag(help: "With --model: train on from the model's weights (Adam's moments start afresh).")
+  var train = false
 
   @Option(help: "Colour depth: auto, truecolor, 256, 16, 8 or none (NO_COLOR is honoured).")
   var color: ColorChoice = .auto
@@ -25,19 +37,36 @@ struct LiveCommand: ParsableCommand {
   @Option(help: .hidden)
   var frameLog: String?
 
+  func validate() throws {
+    try FlagBounds.checkFileName(model, "--model")
+    guard model != nil else {
+      if train { throw ValidationError("--train goes with --model FILE") }
+      return
+    }
+    if live.noise.isGiven {
+      throw ValidationError("--sigmas and --noise come from the model file; they do not go with --model")
+    }
+    if live.objective != nil && !train {
+      throw ValidationError("--objective goes with --train: without it the model is shown, not trained")
+    }
+  }
+
   func run() throws {
     BacktraceSetting.makeNonInteractive()
     reportingErrors {
-      var viewModel = try live.makeViewModel()
+      // Everything is read and checked before the terminal is taken over.
+      var viewModel = try model.map { try live.makeViewModel(modelPath: $0, trains: train) } ?? live.makeViewModel()
       viewModel.computeFieldsInBackground()
       let options = Terminal.Options(
         colorDepth: color.depth, mouse: !noMouse)
-      viewModel.engine.start()
+      if viewModel.isTraining { viewModel.engine.start() }
       defer { viewModel.engine.stop() }
       let log = try frameLog.map { try FrameLog(path: $0) }
       try Terminal.withTerminal(options: options) { terminal in
         try runLoop(&viewModel, terminal: terminal, log: log)
       }
+      // A save started just before `q` is finished, not cut short.
+      viewModel.saver.waitUntilIdle()
     }
   }
 

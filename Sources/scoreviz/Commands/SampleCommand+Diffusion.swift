@@ -14,7 +14,7 @@ extension SampleCommand {
     let run = try setup.sample(
       count: particles, score: KDEScoreFunction(points: standardized, bandwidth: .noiseLevel),
       defaultLevels: (5, 0.01), start: { _ in .trainingPoints(trainingPoints) }, source: dataset.name,
-      threads: threads, seed: random.seed, recordedParticles: recordedParticles)
+      threads: threads, seed: random.seed, recordedParticles: recordedParticles, progressLabel: setup.kind.rawValue)
     return (run, standardization, dataset.name)
   }
 

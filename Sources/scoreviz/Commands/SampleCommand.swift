@@ -26,6 +26,9 @@ struct SampleCommand: ParsableCommand {
       Writes the particles in data units. --trajectories writes the path of the first \
       --trajectory-particles particles: particle,step,sigma,x,y with σ in standardised units \
       and (x, y) the state in data units (under vp the state α·x, α = 1/√(1 + σ²)).
+
+      Shows progress (particle steps) with the time taken and an ETA on stderr when it is a \
+      terminal and the run lasts over a second.
       """)
 
   @Option(
@@ -231,7 +234,7 @@ struct SampleCommand: ParsableCommand {
       try requireFiniteModel(file, path: path)
       let run = try setup.sample(
         count: particles, model: file, path: path, threads: threads, seed: random.seed,
-        recordedParticles: recordedParticles)
+        recordedParticles: recordedParticles, progressLabel: setup.kind.rawValue)
       return (run, file.standardization, path)
     case .kde:
       return try drawFromKDE()

@@ -10,8 +10,9 @@ struct TrainCommand: ParsableCommand {
     abstract: "Train the score network on a dataset and save it.",
     discussion: """
       Trains in standardised coordinates (per-axis z-scores of the data; the map is saved \
-      in the model file). Shows a progress bar on stderr when it is a terminal and prints \
-      a one-line JSON summary on stdout at the end.
+      in the model file). Shows a progress bar with the time taken and an ETA on stderr \
+      when it is a terminal and the run lasts over a second, and prints a one-line JSON \
+      summary on stdout at the end.
       """)
 
   @OptionGroup var source: DataSourceOptions
@@ -101,10 +102,9 @@ struct TrainCommand: ParsableCommand {
       if let save {
         let network =
           try average.map { try ScoreNetwork(parameters: $0.parameters) } ?? trainer.network
-        var notes = [
-          "objective": objective, "steps": String(summary.steps), "dataset": data.dataset.name,
-        ]
-        if let ema { notes["ema"] = String(ema) }
+        let notes = ScoreModelFile.trainingNotes(
+          objective: Objective(rawValue: objective)!, steps: summary.steps, dataset: data.dataset.name,
+          averageDecay: ema)
         let model = ScoreModelFile(
           network: network, ladder: ladder, noiseDistribution: noise.distribution,
           standardization: data.standardization,

@@ -9,7 +9,7 @@ enum LiveAction: CaseIterable {
   case resetNetwork, nextDataset, previousDataset, nextObjective, previousObjective
   case cycleArrows, cycleDensity, togglePoints, toggleArrows, toggleParticles
   case toggleTrails, respawnParticles, nextSampler, previousSampler, switchProcess, turnClock
-  case epsilonDown, epsilonUp, nextTheme, switchClickMode
+  case epsilonDown, epsilonUp, nextTheme, switchClickMode, saveNetwork
 
   /// The key, as typed.
   var key: Unicode.Scalar {
@@ -43,6 +43,7 @@ enum LiveAction: CaseIterable {
     case .epsilonUp: "E"
     case .nextTheme: "t"
     case .switchClickMode: "c"
+    case .saveNetwork: "w"
     }
   }
 
@@ -78,6 +79,19 @@ enum LiveAction: CaseIterable {
     case .epsilonUp: "Langevin step ε × 2"
     case .nextTheme: "next colour theme"
     case .switchClickMode: "mouse click: add a data point / drop particles"
+    case .saveNetwork: "save the network: scoreviz-<data>-<time>.safetensors"
+    }
+  }
+
+  /// Whether the action changes training, so does nothing in a view of a model that does not
+  /// train (`scoreviz --model M` without `--train`): pause, reset, dataset, objective, and the
+  /// click mode (a click can only drop particles there).
+  var needsTraining: Bool {
+    switch self {
+    case .pause, .resetNetwork, .nextDataset, .previousDataset, .nextObjective, .previousObjective,
+      .switchClickMode:
+      true
+    default: false
     }
   }
 

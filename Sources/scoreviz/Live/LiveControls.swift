@@ -40,15 +40,18 @@ struct LiveControls {
   private(set) var shouldQuit = false
   /// A short-lived message for the title row (what a key just did).
   private(set) var message = ""
+  /// Whether `message` reports a failure (drawn in the error colour).
+  private(set) var messageIsAlert = false
   /// How many particles a respawn makes; a click drops a tenth as many.
   let particleCount: Int
 
   /// The settings at launch: the first dataset, `theme`, σ the ladder's level nearest 0.1,
-  /// the bandwidth by its rule, every layer shown.
+  /// the bandwidth by its rule, every layer shown; a click does `clickMode`.
   init(
     datasets: DatasetCycle, themes: ThemeLibrary, theme: Theme, ladder: NoiseLadder,
-    particleCount: Int
+    particleCount: Int, clickMode: ClickMode = .addPoint
   ) {
+    self.clickMode = clickMode
     self.datasets = datasets
     self.themes = themes
     themeName = theme.name
@@ -64,7 +67,7 @@ struct LiveControls {
     _ action: LiveAction, snapshot: EngineSnapshot, particles: inout ParticleSystem
   ) -> EngineCommand? {
     let ladder = snapshot.ladder
-    message = ""
+    show("")
     var command: EngineCommand?
     switch action {
     case .quit: shouldQuit = true
@@ -156,8 +159,17 @@ struct LiveControls {
     case .switchClickMode:
       clickMode = clickMode == .addPoint ? .dropParticles : .addPoint
       message = clickMode == .addPoint ? "click adds a data point" : "click drops particles"
+    case .saveNetwork:
+      // The live view's model saves; the controls have nothing to change.
+      break
     }
     return command
+  }
+
+  /// Shows `text` in the title row until the next key (in the error colour when `isAlert`).
+  mutating func show(_ text: String, isAlert: Bool = false) {
+    message = text
+    messageIsAlert = isAlert
   }
 
   /// A click at `point` in data units: adds a data point there (the returned command) or
@@ -167,7 +179,7 @@ struct LiveControls {
   ) -> EngineCommand? {
     switch clickMode {
     case .addPoint:
-      message = "added a point at (\(formatted(point.x, digits: 3)), \(formatted(point.y, digits: 3)))"
+      show("added a point at (\(formatted(point.x, digits: 3)), \(formatted(point.y, digits: 3)))")
       return .addPoint(point)
     case .dropParticles:
       let z = snapshot.data.standardization.standardize(point)

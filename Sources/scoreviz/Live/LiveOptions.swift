@@ -10,8 +10,12 @@ import ScoreView
 struct LiveOptions: ParsableArguments {
   @OptionGroup var source: DataSourceOptions
 
-  @Option(help: "The objective: \(Objective.allCases.map(\.rawValue).joined(separator: ", ")).")
-  var objective: String = "ncsn"
+  @Option(
+    help: """
+      The objective: \(Objective.allCases.map(\.rawValue).joined(separator: ", ")) (default ncsn, \
+      or the one a --model records).
+      """)
+  var objective: String?
 
   @OptionGroup var noise: NoiseOptions
 
@@ -58,13 +62,13 @@ struct LiveOptions: ParsableArguments {
     if source.data == "-" {
       throw ValidationError("--data -: the live view reads its keys from standard input; give a file")
     }
-    guard Objective(rawValue: objective) != nil else {
+    if let objective, Objective(rawValue: objective) == nil {
       throw ValidationError(
         "--objective: unknown objective '\(objective)'; choose one of \(Objective.allCases.map(\.rawValue).joined(separator: ", "))"
       )
     }
     try FlagBounds.checkFileName(themesDir, "--themes-dir")
-    try noise.check(objective: objective)
+    try noise.check(objective: chosenObjective.rawValue)
     try FlagBounds.checkPositive(lr, "--lr", atMost: FlagBounds.learningRate)
     try FlagBounds.check(batch, "--batch", in: 1...FlagBounds.batch)
     try FlagBounds.check(particles, "--particles", in: 1...FlagBounds.liveParticles)
@@ -83,10 +87,13 @@ struct LiveOptions: ParsableArguments {
     return ThemeLibrary(folder: nil)
   }
 
+  /// The objective of `--objective`, ncsn when not given.
+  var chosenObjective: Objective { objective.flatMap(Objective.init(rawValue:)) ?? .ncsn }
+
   /// The engine's settings from the options.
   var engineSettings: TrainingEngine.Settings {
     TrainingEngine.Settings(
-      objective: Objective(rawValue: objective)!, ladder: noise.ladder,
+      objective: chosenObjective, ladder: noise.ladder,
       noiseDistribution: noise.distribution,
       batchSize: batch, learningRate: lr, seed: random.seed)
   }

@@ -26,10 +26,12 @@ struct LiveViewBuilder {
   ///
   /// The plot box is the data's bounding box padded by three bandwidths and grown to the
   /// plot's aspect (`ViewLayout.displayBox(fitting:)`). The KDE grids come from `fields`,
-  /// the newest finished ones when it computes in the background.
+  /// the newest finished ones when it computes in the background. `shownModel`, the name of
+  /// a model file shown without training, takes the place of the training readings.
   mutating func viewState(
     layout: ViewLayout, snapshot: EngineSnapshot, controls: LiveControls,
-    particles: ParticleSystem, trails: ParticleTrails, fields: inout FieldCache, framesPerSecond: Double
+    particles: ParticleSystem, trails: ParticleTrails, fields: inout FieldCache, framesPerSecond: Double,
+    shownModel: String? = nil
   ) -> ViewState {
     let data = snapshot.data
     let points = data.dataset.points
@@ -91,6 +93,7 @@ struct LiveViewBuilder {
     status.loss = snapshot.loss
     status.lossHistory = snapshot.lossHistory
     status.samplesPerSecond = snapshot.samplesPerSecond
+    status.shownModel = shownModel.map { EscapedText.singleLine($0) }
     status.sigma = Double(sigma)
     status.sigmaLevel = controls.sigmaIndex + 1
     status.sigmaLevelCount = snapshot.ladder.count
@@ -116,6 +119,7 @@ struct LiveViewBuilder {
       status.message = "paused"
     } else {
       status.message = controls.message
+      status.messageIsAlert = controls.messageIsAlert
     }
     state.status = status
     return state

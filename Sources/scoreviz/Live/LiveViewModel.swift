@@ -1,5 +1,6 @@
 // The live view between frames: the engine, the controls, the particles and the last plot shown.
 
+import Foundation
 import ScoreCore
 import ScoreEngine
 import ScoreView
@@ -34,17 +35,29 @@ struct LiveViewModel {
   private var shownPlot: (area: CellRect, mapping: PixelMapping)?
   /// Frames per second measured by the loop.
   var framesPerSecond = Double.nan
+  /// The model file the view was opened on (`--model`), nil for a fresh network.
+  let opened: OpenedModel?
+  /// Writes the network when `w` is pressed.
+  let saver: NetworkSaver
+
+  /// Whether the engine trains: always, unless a model was opened without `--train`.
+  var isTraining: Bool { opened?.trains ?? true }
 
   init(
     engine: TrainingEngine, datasets: DatasetCycle, themes: ThemeLibrary, theme: LoadedTheme,
     glyphStyle: GlyphStyle, particleCount: Int, sampler: SamplerKind = .annealed,
-    process: DiffusionProcess = .ve, followsKDE: Bool = false, seed: UInt64
+    process: DiffusionProcess = .ve, followsKDE: Bool = false, seed: UInt64, opened: OpenedModel? = nil,
+    saver: NetworkSaver = NetworkSaver()
   ) {
     self.engine = engine
+    self.opened = opened
+    self.saver = saver
     let snapshot = engine.snapshot
+    // Without training a click cannot add a point the network would learn: it drops particles.
     controls = LiveControls(
       datasets: datasets, themes: themes, theme: theme.theme, ladder: snapshot.ladder,
-      particleCount: particleCount)
+      particleCount: particleCount, clickMode: opened?.trains == false ? .dropParticles : .addPoint)
+    if let opened, opened.trains { controls.show("training on from \(opened.fileName)") }
     particles = ParticleSystem(
       count: particleCount, ladder: snapshot.ladder, dynamics: sampler, process: process,
       trainingPoints: Self.floatPoints(snapshot.data), startsFromData: followsKDE, seed: seed)
@@ -66,17 +79,47 @@ struct LiveViewModel {
     perform(action)
   }
 
-  /// Applies `action` and sends the engine the command it needs, if any.
+  /// Applies `action` and sends the engine the command it needs, if any; `w` starts a save.
+  /// Without training (a model opened without `--train`) the actions that need it only say
+  /// so, and nothing is sent: the engine is not running.
   mutating func perform(_ action: LiveAction) {
-    if let command = controls.perform(action, snapshot: engine.snapshot, particles: &particles) {
+    if !isTraining && action.needsTraining {
+      controls.show("not training: open the model with --train to train it")
+      return
+    }
+    if action == .saveNetwork {
+      saveNetwork()
+      return
+    }
+    if let command = controls.perform(action, snapshot: engine.snapshot, particles: &particles), isTraining {
       engine.send(command)
     }
   }
 
   /// A click at a place in data units: adds a data point or drops particles there.
   mutating func click(at point: SIMD2<Double>) {
-    if let command = controls.click(at: point, snapshot: engine.snapshot, particles: &particles) {
+    if let command = controls.click(at: point, snapshot: engine.snapshot, particles: &particles), isTraining {
       engine.send(command)
+    }
+  }
+
+  /// Starts writing the network the engine last published, with its metadata, in the
+  /// working directory; the title row says "saving" now and where it went (or why not) when
+  /// the write is done. A request within a second of the last save is dropped.
+  private mutating func saveNetwork() {
+    let snapshot = engine.snapshot
+    let started = saver.save(
+      snapshot.modelFile(earlierSteps: opened?.earlierSteps ?? 0), datasetName: snapshot.data.dataset.name,
+      now: monotonicSeconds(), date: Date())
+    if started { controls.show("saving the network…") }
+  }
+
+  /// Shows the outcome of a save that finished since the last frame.
+  private mutating func showSaveOutcome() {
+    switch saver.takeOutcome() {
+    case .saved(let name): controls.show("saved \(name)")
+    case .failed(let reason): controls.show(reason, isAlert: true)
+    case nil: break
     }
   }
 
@@ -137,9 +180,11 @@ struct LiveViewModel {
   mutating func viewState(width: Int, height: Int, snapshot: EngineSnapshot) -> ViewState {
     let layout = ViewLayout(width: width, height: height)
     controls.fitHelpScroll(height: height)
+    showSaveOutcome()
     let state = builder.viewState(
       layout: layout, snapshot: snapshot, controls: controls, particles: particles, trails: trails,
-      fields: &fields, framesPerSecond: framesPerSecond)
+      fields: &fields, framesPerSecond: framesPerSecond,
+      shownModel: isTraining ? nil : opened?.fileName)
     let plot = layout.plot
     shownPlot =
       layout.isTooSmall

@@ -20,13 +20,15 @@ enum SysExit {
   static let cannotCreate: Int32 = 73
 }
 
-/// Prints `scoreviz: <message>` on stderr.
+/// Prints `scoreviz: <message>` on stderr, on a line of its own (a progress bar shown is cleared).
 func printError(_ message: String) {
+  ProgressBar.clearShownLine()
   writeToStandardError("scoreviz: \(message)\n")
 }
 
-/// Prints a note on stderr (what a command skipped, where it wrote).
+/// Prints a note on stderr (what a command skipped, where it wrote), on a line of its own.
 func printNote(_ message: String) {
+  ProgressBar.clearShownLine()
   writeToStandardError("\(message)\n")
 }
 

@@ -30,13 +30,16 @@ struct ModelLikelihood {
 
   /// log p_{σ_min} at `points` (data units) in data units: the standardised log-density
   /// minus log(scale_x·scale_y).
-  func dataLogDensities(at points: [SIMD2<Double>], threads: Int) -> [Double] {
+  /// A progress bar labelled `progressLabel` runs on stderr meanwhile (see `ProgressBar`).
+  func dataLogDensities(at points: [SIMD2<Double>], threads: Int, progressLabel: String) -> [Double] {
     let likelihood = ODELikelihood(
       minimumNoiseLevel: minimum, maximumNoiseLevel: maximum, steps: steps,
       endDensity: .gaussian(mean: .zero, variance: .one))
+    let progress = ProgressReporter(total: points.count * likelihood.stepCount, label: progressLabel)
+    defer { progress.finish() }
     let standardized = likelihood.logDensities(
       at: file.standardization.standardize(points), field: ScoreNetworkEvaluator(network: file.network),
-      threadCount: threads)
+      threadCount: threads, progress: progress.handler)
     return standardized.map { file.standardization.dataLogDensity(fromStandardized: $0) }
   }
 }

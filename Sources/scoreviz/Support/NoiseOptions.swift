@@ -13,10 +13,10 @@ import ScoreCore
 struct NoiseOptions: ParsableArguments {
   @Option(
     help: """
-      How training draws each point's σ: ladder (one of the --sigmas levels) or continuous \
-      (log σ uniform between the --sigmas ends).
+      How training draws each point's σ: ladder (one of the --sigmas levels, the default) or \
+      continuous (log σ uniform between the --sigmas ends).
       """)
-  var noise: String = NoiseDistribution.ladder.rawValue
+  var noise: String?
 
   @Option(
     help: """
@@ -26,7 +26,7 @@ struct NoiseOptions: ParsableArguments {
   var sigmas: String?
 
   func validate() throws {
-    guard NoiseDistribution(rawValue: noise) != nil else {
+    if let noise, NoiseDistribution(rawValue: noise) == nil {
       throw ValidationError(
         "--noise: unknown noise distribution \(EscapedText.quoted(noise)); choose one of "
           + NoiseDistribution.allCases.map(\.rawValue).joined(separator: ", "))
@@ -35,7 +35,10 @@ struct NoiseOptions: ParsableArguments {
   }
 
   /// The distribution named by `--noise` (checked by `validate()`).
-  var distribution: NoiseDistribution { NoiseDistribution(rawValue: noise) ?? .ladder }
+  var distribution: NoiseDistribution { noise.flatMap(NoiseDistribution.init(rawValue:)) ?? .ladder }
+
+  /// Whether `--noise` or `--sigmas` was given.
+  var isGiven: Bool { noise != nil || sigmas != nil }
 
   /// The ladder of `--sigmas`, or the distribution's default (checked by `validate()`).
   var ladder: NoiseLadder {

@@ -75,23 +75,28 @@ struct SamplerSetup {
     var trajectories: DiffusionTrajectories?
   }
 
-  /// `count` particles from the model in `file` (read from `path`).
+  /// `count` particles from the model in `file` (read from `path`), with a progress bar
+  /// labelled `progressLabel` on stderr (see `ProgressBar`).
   ///
   /// The diffusion samplers start from N(0, (1 + σ_max²)I), the Langevin ones from N(0, σ₁²I).
   func sample(
-    count: Int, model file: ScoreModelFile, path: String, threads: Int, seed: UInt64, recordedParticles: Int = 0
+    count: Int, model file: ScoreModelFile, path: String, threads: Int, seed: UInt64, recordedParticles: Int = 0,
+    progressLabel: String
   ) throws -> Run {
     let score = ScoreNetworkEvaluator(network: file.network)
     guard kind.followsProcess else {
       let schedule = annealingSchedule(ladder: file.ladder)
+      let progress = ProgressReporter(total: count * schedule.totalSteps, label: progressLabel)
+      defer { progress.finish() }
       let particles = ParallelLangevin.sampleAnnealed(
-        count: count, schedule: schedule, mean: .zero, score: score, threadCount: threads, seed: seed)
+        count: count, schedule: schedule, mean: .zero, score: score, threadCount: threads, seed: seed,
+        progress: progress.handler)
       return Run(particles: particles, networkEvaluations: schedule.totalSteps)
     }
     return try sample(
       count: count, score: score, defaultLevels: (file.ladder.maximum, file.ladder.minimum),
       start: DiffusionStart.standardizedGaussian(noiseLevel:), source: path, threads: threads, seed: seed,
-      recordedParticles: recordedParticles)
+      recordedParticles: recordedParticles, progressLabel: progressLabel)
   }
 
   /// `count` particles by sde, pc, ode or heun along `score` (standardised units).
@@ -100,14 +105,17 @@ struct SamplerSetup {
   ///   - defaultLevels: σ_max and σ_min when the flags do not give them.
   ///   - start: the start law for σ_max.
   ///   - source: the file or dataset named in errors.
+  ///   - progressLabel: the label of the progress bar on stderr.
   func sample<Score: BatchScoreFunction & Sendable>(
     count: Int, score: Score, defaultLevels: (maximum: Float, minimum: Float), start: (Float) -> DiffusionStart,
-    source: String, threads: Int, seed: UInt64, recordedParticles: Int = 0
+    source: String, threads: Int, seed: UInt64, recordedParticles: Int = 0, progressLabel: String
   ) throws -> Run {
     let settings = try diffusionSettings(defaultLevels: defaultLevels, source: source)
+    let progress = ProgressReporter(total: count * settings.stepCount, label: progressLabel)
+    defer { progress.finish() }
     let run = ParallelDiffusion.sample(
       count: count, start: start(settings.noiseLevels[0]), settings: settings, score: score, threadCount: threads,
-      seed: seed, recordedParticles: recordedParticles)
+      seed: seed, recordedParticles: recordedParticles, progress: progress.handler)
     return Run(particles: run.particles, networkEvaluations: run.networkEvaluations, trajectories: run.trajectories)
   }
 

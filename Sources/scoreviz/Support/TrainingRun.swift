@@ -43,7 +43,9 @@ func train(
     average = loop.average
   }
   // With a time limit the bar counts milliseconds, otherwise steps.
-  var bar = showProgress ? ProgressBar(total: limit.map { Int($0 * 1000) } ?? steps) : nil
+  var bar = ProgressBar(
+    total: limit.map { Int($0 * 1000) } ?? steps, showsCount: limit == nil,
+    isEnabled: showProgress && isatty(STDERR_FILENO) == 1)
   var recent: [Double] = []
   recent.reserveCapacity(100)
   let batchSize = loop.trainer.batchSize
@@ -53,12 +55,12 @@ func train(
     taken += 1
     if recent.count == 100 { recent.removeFirst() }
     recent.append(Double(loss))
-    let now = limit != nil || bar != nil ? monotonicSeconds() : 0
-    if bar != nil {
+    let now = limit != nil || bar.isEnabled ? monotonicSeconds() : 0
+    let done = limit.map { min(Int($0 * 1000), Int((now - start) * 1000)) } ?? taken
+    if bar.isDue(done: done, now: now) {
       let rate = Double(taken * batchSize) / max(now - start, 1e-9)
       let mean = recent.reduce(0, +) / Double(recent.count)
-      let done = limit.map { min(Int($0 * 1000), Int((now - start) * 1000)) } ?? taken
-      bar?.update(
+      bar.update(
         done: done,
         detail: "loss \(formatted(mean, digits: 4))  \(NumberText.rate(rate, missing: "—")) samples/s",
         now: now)
@@ -66,7 +68,7 @@ func train(
     if let limit, now - start >= limit { return false }
     return true
   }
-  bar?.finish()
+  bar.finish(keepingLine: true)
   if case .diverged(let step) = outcome { throw DivergedTraining(step: step) }
   let seconds = monotonicSeconds() - start
   return TrainingSummary(

@@ -48,7 +48,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
-    .target(name: "ScoreCore", swiftSettings: numericSettings),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "ScoreCore", dependencies: ["CZlib"], swiftSettings: numericSettings),
     .target(name: "ScoreEngine", dependencies: ["ScoreCore"], swiftSettings: targetCPUFlags),
     .target(name: "ScoreView", dependencies: ["ScoreCore"]),
     .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),

@@ -10,7 +10,9 @@ import ScoreView
 struct LiveOptions: ParsableArguments {
   @OptionGroup var source: DataSourceOptions
 
-  @Option(help: "The objective: \(Objective.allCases.map(\.rawValue).joined(separator: ", ")).")
+  @Option(
+    help: "The objective: \(Objective.allCases.map(\.rawValue).joined(separator: ", ")).",
+    completion: .list(Objective.allCases.map(\.rawValue)))
   var objective: String = "ncsn"
 
   @OptionGroup var noise: NoiseOptions
@@ -26,6 +28,7 @@ struct LiveOptions: ParsableArguments {
 
   @Option(
     help: "The particles' sampler: annealed, langevin, sde, pc, ode or heun (m cycles them).",
+    completion: .list(SamplerKind.allCases.map(\.rawValue)),
     transform: { try parseChoice($0, as: SamplerKind.self) })
   var sampler: SamplerKind = .annealed
 
@@ -45,7 +48,9 @@ struct LiveOptions: ParsableArguments {
 
   @OptionGroup var random: SeedOption
 
-  @Option(help: "Colour theme: a name in the themes folder, or 'dark' (built in).")
+  @Option(
+    help: "Colour theme: a name in the themes folder, or 'dark' (built in).",
+    completion: .list(ThemeLibrary.shippedNames))
   var theme: String = "dark"
 
   @Option(help: "The folder of theme files (default: ./themes, or the one beside the package).")

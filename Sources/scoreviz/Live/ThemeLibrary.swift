@@ -21,6 +21,9 @@ struct ThemeLibrary: Sendable, Equatable {
   /// The folder searched for `*.toml` files; nil for the built-in theme only.
   var folder: String?
 
+  /// The themes shipped in the package's `themes` folder, offered by shell completion.
+  static let shippedNames = ["dark", "light", "high-contrast"]
+
   /// The largest theme file read, 1 MiB; the shipped ones are about 1 kB.
   static let largestFileSize = 1 << 20
 

@@ -13,7 +13,9 @@ struct DataSourceOptions: ParsableArguments {
   @Option(name: .long, help: "The array of an NPZ --data file to read (member NAME.npy), when it holds several.")
   var key: String?
 
-  @Option(name: .long, help: "A built-in dataset (see 'scoreviz datasets').")
+  @Option(
+    name: .long, help: "A built-in dataset (see 'scoreviz datasets').",
+    completion: .list(BuiltinDataset.allCases.map(\.rawValue)))
   var dataset: String?
 
   @Option(name: .long, help: "The two columns to read, by name or 0-based index: 'a,b' or '0,2'.")

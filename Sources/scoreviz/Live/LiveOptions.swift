@@ -49,11 +49,11 @@ struct LiveOptions: ParsableArguments {
   @OptionGroup var random: SeedOption
 
   @Option(
-    help: "Colour theme: a name in the themes folder, or 'dark' (built in).",
+    help: "Colour theme: dark, light, high-contrast (built in), or a NAME.toml in the themes folders.",
     completion: .list(ThemeLibrary.shippedNames))
   var theme: String = "dark"
 
-  @Option(help: "The folder of theme files (default: ./themes, or the one beside the package).")
+  @Option(help: "A folder of theme files, searched after $XDG_CONFIG_HOME/scoreviz/themes (~/.config/...).")
   var themesDir: String?
 
   @Flag(help: "ASCII glyphs only, for terminals or fonts without Unicode.")
@@ -75,17 +75,10 @@ struct LiveOptions: ParsableArguments {
     try FlagBounds.check(particles, "--particles", in: 1...FlagBounds.liveParticles)
   }
 
-  /// The themes folder: given, ./themes, or the package's themes beside the binary.
+  /// The built-in themes, then the user's folder (`$XDG_CONFIG_HOME/scoreviz/themes`), then --themes-dir.
   var themeLibrary: ThemeLibrary {
-    if let themesDir { return ThemeLibrary(folder: themesDir) }
-    let local = FileManager.default.currentDirectoryPath + "/themes"
-    if FileManager.default.fileExists(atPath: local) { return ThemeLibrary(folder: local) }
-    if let root = packageRootOfExecutable(),
-      FileManager.default.fileExists(atPath: root + "/themes")
-    {
-      return ThemeLibrary(folder: root + "/themes")
-    }
-    return ThemeLibrary(folder: nil)
+    let user = ThemeLibrary.userFolder(environment: ProcessInfo.processInfo.environment)
+    return ThemeLibrary(folders: [user, themesDir].compactMap { $0 })
   }
 
   /// The engine's settings from the options.

@@ -49,7 +49,8 @@ let package = Package(
   ],
   targets: [
     .systemLibrary(name: "CVectorMemory"),
-    .target(name: "ScoreCore", dependencies: ["CVectorMemory"], swiftSettings: numericSettings),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "ScoreCore", dependencies: ["CVectorMemory", "CZlib"], swiftSettings: numericSettings),
     .target(name: "ScoreEngine", dependencies: ["ScoreCore"], swiftSettings: targetCPUFlags),
     .target(name: "ScoreView", dependencies: ["ScoreCore"]),
     .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),

@@ -25,12 +25,12 @@ public func scorevizExecutablePath() -> String {
   return "scoreviz"
 }
 
-/// Runs `scoreviz arguments…` with `input` on stdin and waits for it to exit.
+/// Runs `scoreviz arguments…` with `input` on stdin (or `inputBytes` when given) and waits for it to exit.
 ///
 /// With `standardOutputPath` the command's stdout is that file (opened for writing, as a
 /// shell's `>` onto an existing file or device would), and `standardOutput` comes back empty.
 public func runScoreviz(
-  _ arguments: [String], input: String = "", environment: [String: String] = [:],
+  _ arguments: [String], input: String = "", inputBytes: [UInt8]? = nil, environment: [String: String] = [:],
   workingDirectory: String? = nil, standardOutputPath: String? = nil
 ) throws -> CommandResult {
   let process = Process()
@@ -52,7 +52,7 @@ public func runScoreviz(
   process.standardError = stderr
   process.standardInput = stdin
   try process.run()
-  stdin.fileHandleForWriting.write(Data(input.utf8))
+  stdin.fileHandleForWriting.write(Data(inputBytes ?? Array(input.utf8)))
   try stdin.fileHandleForWriting.close()
   // Read both pipes concurrently so a full pipe never blocks the child.
   let errorData = LockedData()

@@ -2,11 +2,12 @@
 
 import Foundation
 
-/// Reads points from a CSV or NPY file.
+/// Reads points from a CSV, NPY or NPZ file.
 ///
-/// The format is chosen by the first bytes: numpy's magic `\x93NUMPY` means NPY, anything
-/// else is read as delimited text, except that a file named `*.npy` without the magic is
-/// reported as an NPY file with a bad magic rather than parsed as text.
+/// The format is chosen by the first bytes: numpy's magic `\x93NUMPY` means NPY, a zip
+/// header (`PK\3\4`) an NPZ archive of NPY arrays, anything else is read as delimited
+/// text, except that a file named `*.npy` or `*.npz` without its magic is reported as such
+/// a file with a bad magic rather than parsed as text.
 ///
 /// - CSV: a header or none (the first record is a header when none of its fields is a
 ///   number); comma, semicolon, tab or runs of spaces as separator (detected); LF or CRLF;
@@ -14,6 +15,8 @@ import Foundation
 ///   or pandas row-name column (dropped); any number of columns.
 /// - NPY: versions 1.0, 2.0, 3.0; dtypes `<f4`, `<f8`, `>f4`, `>f8` (`=`, `|` or no prefix:
 ///   little endian); C or Fortran order; shape (N, k) with k ≥ 2.
+/// - NPZ (`np.savez`, `np.savez_compressed`): a zip archive of NPY members, stored or
+///   deflated, one chosen by `arrayKey` (see `readNumpyArchive`).
 /// - Limits, checked before anything is allocated for them: `largestFileSize`,
 ///   `largestPointCount`, 100,000 fields a record, an NPY header of 65,535 bytes nested at
 ///   most 64 deep. Text quoted in errors is escaped (`EscapedText`).
@@ -31,6 +34,8 @@ public enum PointFileReader {
   /// row and counts it in `droppedRows`.
   /// - Parameters:
   ///   - path: the file, as the user named it; errors quote it this way.
+  ///   - arrayKey: for an .npz archive, the array to read (member `arrayKey.npy`); nil reads
+  ///     the only array and refuses an archive of several, listing their keys.
   ///   - columns: the x and y columns (exactly two), or nil for the default: the columns
   ///     named `x` and `y` when a CSV header has both, else the only two (a file with more
   ///     columns and no x and y is a usage error that lists them).
@@ -44,12 +49,12 @@ public enum PointFileReader {
   ///   points, more than `largestPointCount` points, or a file larger than
   ///   `largestFileSize`.
   public static func read(
-    path: String, columns: [ColumnSelector]? = nil, dropMissing: Bool = false,
+    path: String, arrayKey: String? = nil, columns: [ColumnSelector]? = nil, dropMissing: Bool = false,
     minimumCount: Int = 2, coordinateLimit: Double = .infinity
   ) throws -> PointFileContents {
     let bytes = try readBytes(path: path)
     return try parse(
-      bytes, file: path, columns: columns, dropMissing: dropMissing, minimumCount: minimumCount,
+      bytes, file: path, arrayKey: arrayKey, columns: columns, dropMissing: dropMissing, minimumCount: minimumCount,
       coordinateLimit: coordinateLimit)
   }
 
@@ -80,18 +85,18 @@ public enum PointFileReader {
   /// Reads points from bytes already in memory, as `read(path:columns:dropMissing:)` does;
   /// `file` is the name errors report.
   public static func parse(
-    _ bytes: [UInt8], file: String, columns: [ColumnSelector]? = nil, dropMissing: Bool = false,
-    minimumCount: Int = 2, coordinateLimit: Double = .infinity
+    _ bytes: [UInt8], file: String, arrayKey: String? = nil, columns: [ColumnSelector]? = nil,
+    dropMissing: Bool = false, minimumCount: Int = 2, coordinateLimit: Double = .infinity
   ) throws -> PointFileContents {
     try parse(
-      bytes, file: file, columns: columns, dropMissing: dropMissing, minimumCount: minimumCount,
+      bytes, file: file, arrayKey: arrayKey, columns: columns, dropMissing: dropMissing, minimumCount: minimumCount,
       coordinateLimit: coordinateLimit, pointLimit: largestPointCount)
   }
 
   /// `parse(_:file:columns:dropMissing:minimumCount:coordinateLimit:)` with the most points
   /// accepted given.
   static func parse(
-    _ bytes: [UInt8], file: String, columns: [ColumnSelector]?, dropMissing: Bool,
+    _ bytes: [UInt8], file: String, arrayKey: String?, columns: [ColumnSelector]?, dropMissing: Bool,
     minimumCount: Int, coordinateLimit: Double, pointLimit: Int
   ) throws -> PointFileContents {
     if let columns, columns.count != 2 {
@@ -99,6 +104,11 @@ public enum PointFileReader {
       throw DatasetError(.usage, file: file, message: "expected two columns, found \(columns.count): \(list)")
     }
     let contents = try bytes.withUnsafeBufferPointer { buffer in
+      if hasZipMagic(buffer) || file.lowercased().hasSuffix(".npz") {
+        return try readNumpyArchive(
+          buffer, file: file, key: arrayKey, columns: columns, dropMissing: dropMissing,
+          coordinateLimit: coordinateLimit, pointLimit: pointLimit)
+      }
       if NumpyHeader.hasMagic(buffer) || PointFileFormat(path: file) == .npy {
         return try readNumpyArray(
           buffer, file: file, columns: columns, dropMissing: dropMissing,
@@ -122,7 +132,7 @@ public enum PointFileReader {
   /// The whole file as bytes, at most `largestFileSize`.
   ///
   /// A pipe or device is read until its end, the size bound, or a NUL byte in a source that
-  /// does not start like an NPY file: text never holds one, so `/dev/zero` or
+  /// does not start like an NPY or NPZ file: text never holds one, so `/dev/zero` or
   /// `/dev/urandom` stop after the first chunk and the text reader reports the NUL.
   ///
   /// - Throws: `DatasetError` `.cannotOpen` with the system's reason (`ENOENT`, `EACCES`,
@@ -132,7 +142,9 @@ public enum PointFileReader {
       return try FileBytes.read(path: path, limit: largestFileSize) { bytes, added in
         let head = bytes.prefix(NumpyHeader.magic.count)
         let mayBeNumpy = head.elementsEqual(NumpyHeader.magic.prefix(head.count))
-        return !mayBeNumpy && bytes[added].contains(0)
+        let zipHead = bytes.prefix(zipLocalHeaderMagic.count)
+        let mayBeZip = zipHead.elementsEqual(zipLocalHeaderMagic.prefix(zipHead.count))
+        return !mayBeNumpy && !mayBeZip && bytes[added].contains(0)
       }
     } catch {
       switch error {

@@ -7,7 +7,8 @@ struct DataCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "data", abstract: "Write a built-in dataset to a file (CSV or NPY by extension).")
 
-  @Argument(help: "The dataset (see 'scoreviz datasets').")
+  @Argument(
+    help: "The dataset (see 'scoreviz datasets').", completion: .list(BuiltinDataset.allCases.map(\.rawValue)))
   var name: String
 
   @Option(

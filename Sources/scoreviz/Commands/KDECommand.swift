@@ -29,7 +29,7 @@ struct KDECommand: ParsableCommand {
   @Option(help: "Bandwidth rule when no --bandwidth is given: scott or silverman.")
   var rule: String = "scott"
 
-  @Option(help: "A CSV or NPY file of query points.")
+  @Option(help: "A CSV, NPY or NPZ (one array) file of query points.")
   var at: String?
 
   @Option(

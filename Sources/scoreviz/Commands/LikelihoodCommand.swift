@@ -33,7 +33,7 @@ struct LikelihoodCommand: ParsableCommand {
 
   @OptionGroup var data: DataSourceOptions
 
-  @Option(help: "A CSV or NPY file of the points whose log-density is wanted.")
+  @Option(help: "A CSV, NPY or NPZ (one array) file of the points whose log-density is wanted.")
   var at: String
 
   @Option(

@@ -33,6 +33,7 @@ struct SampleCommand: ParsableCommand {
 
   @Option(
     help: "The sampler: annealed, langevin, sde, pc, ode or heun (default annealed).",
+    completion: .list(SamplerKind.allCases.map(\.rawValue)),
     transform: { try parseChoice($0, as: SamplerKind.self) })
   var sampler: SamplerKind?
 

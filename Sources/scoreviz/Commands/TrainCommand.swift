@@ -17,7 +17,9 @@ struct TrainCommand: ParsableCommand {
 
   @OptionGroup var source: DataSourceOptions
 
-  @Option(help: "The objective: \(Objective.allCases.map(\.rawValue).joined(separator: ", ")).")
+  @Option(
+    help: "The objective: \(Objective.allCases.map(\.rawValue).joined(separator: ", ")).",
+    completion: .list(Objective.allCases.map(\.rawValue)))
   var objective: String = "ncsn"
 
   @Option(parsing: .unconditional, help: "Training steps (1 to \(FlagBounds.trainingSteps)).")

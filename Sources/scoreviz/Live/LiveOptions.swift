@@ -14,7 +14,8 @@ struct LiveOptions: ParsableArguments {
     help: """
       The objective: \(Objective.allCases.map(\.rawValue).joined(separator: ", ")) (default ncsn, \
       or the one a --model records).
-      """)
+      """,
+    completion: .list(Objective.allCases.map(\.rawValue)))
   var objective: String?
 
   @OptionGroup var noise: NoiseOptions
@@ -30,6 +31,7 @@ struct LiveOptions: ParsableArguments {
 
   @Option(
     help: "The particles' sampler: annealed, langevin, sde, pc, ode or heun (m cycles them).",
+    completion: .list(SamplerKind.allCases.map(\.rawValue)),
     transform: { try parseChoice($0, as: SamplerKind.self) })
   var sampler: SamplerKind = .annealed
 
@@ -49,10 +51,12 @@ struct LiveOptions: ParsableArguments {
 
   @OptionGroup var random: SeedOption
 
-  @Option(help: "Colour theme: a name in the themes folder, or 'dark' (built in).")
+  @Option(
+    help: "Colour theme: dark, light, high-contrast (built in), or a NAME.toml in the themes folders.",
+    completion: .list(ThemeLibrary.shippedNames))
   var theme: String = "dark"
 
-  @Option(help: "The folder of theme files (default: ./themes, or the one beside the package).")
+  @Option(help: "A folder of theme files, searched after $XDG_CONFIG_HOME/scoreviz/themes (~/.config/...).")
   var themesDir: String?
 
   @Flag(help: "ASCII glyphs only, for terminals or fonts without Unicode.")
@@ -74,17 +78,10 @@ struct LiveOptions: ParsableArguments {
     try FlagBounds.check(particles, "--particles", in: 1...FlagBounds.liveParticles)
   }
 
-  /// The themes folder: given, ./themes, or the package's themes beside the binary.
+  /// The built-in themes, then the user's folder (`$XDG_CONFIG_HOME/scoreviz/themes`), then --themes-dir.
   var themeLibrary: ThemeLibrary {
-    if let themesDir { return ThemeLibrary(folder: themesDir) }
-    let local = FileManager.default.currentDirectoryPath + "/themes"
-    if FileManager.default.fileExists(atPath: local) { return ThemeLibrary(folder: local) }
-    if let root = packageRootOfExecutable(),
-      FileManager.default.fileExists(atPath: root + "/themes")
-    {
-      return ThemeLibrary(folder: root + "/themes")
-    }
-    return ThemeLibrary(folder: nil)
+    let user = ThemeLibrary.userFolder(environment: ProcessInfo.processInfo.environment)
+    return ThemeLibrary(folders: [user, themesDir].compactMap { $0 })
   }
 
   /// The objective of `--objective`, ncsn when not given.

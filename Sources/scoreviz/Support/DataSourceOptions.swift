@@ -1,4 +1,4 @@
-// Where a command's points come from: a file (CSV or NPY) or a built-in generator.
+// Where a command's points come from: a file (CSV, NPY or NPZ) or a built-in generator.
 
 import ArgumentParser
 import Foundation
@@ -6,10 +6,16 @@ import ScoreCore
 
 /// `--data F | --dataset NAME` with the reader's and generator's options.
 struct DataSourceOptions: ParsableArguments {
-  @Option(name: .long, help: "A CSV or NPY file of points (columns x,y, or chosen by --columns); - reads stdin.")
+  @Option(
+    name: .long, help: "A CSV, NPY or NPZ file of points (columns x,y, or chosen by --columns); - reads stdin.")
   var data: String?
 
-  @Option(name: .long, help: "A built-in dataset (see 'scoreviz datasets').")
+  @Option(name: .long, help: "The array of an NPZ --data file to read (member NAME.npy), when it holds several.")
+  var key: String?
+
+  @Option(
+    name: .long, help: "A built-in dataset (see 'scoreviz datasets').",
+    completion: .list(BuiltinDataset.allCases.map(\.rawValue)))
   var dataset: String?
 
   @Option(name: .long, help: "The two columns to read, by name or 0-based index: 'a,b' or '0,2'.")
@@ -41,6 +47,7 @@ struct DataSourceOptions: ParsableArguments {
         throw ValidationError("\(error)")
       }
     }
+    if key != nil && data == nil { throw ValidationError("--key goes with --data FILE") }
     if dropMissing && data == nil { throw ValidationError("--drop-missing goes with --data FILE") }
   }
 
@@ -52,7 +59,7 @@ struct DataSourceOptions: ParsableArguments {
     if let data {
       let selectors = try columns.map { try ColumnSelector.parseList($0) }
       let contents = try PointFileReader.read(
-        path: data, columns: selectors, dropMissing: dropMissing,
+        path: data, arrayKey: key, columns: selectors, dropMissing: dropMissing,
         coordinateLimit: PointFileReader.largestCoordinate)
       if contents.droppedRows > 0 {
         printNote("\(data): skipped \(contents.droppedRows) rows with missing or infinite values")

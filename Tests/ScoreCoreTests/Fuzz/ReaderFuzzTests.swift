@@ -1,4 +1,4 @@
-// Fuzzing the data and model readers: mutated valid files must give a value or the reader's own error.
+// Fuzzing the data (CSV, NPY, NPZ) and model readers: mutated valid files must give a value or the reader's own error.
 
 import Foundation
 import ScoreCore
@@ -93,6 +93,33 @@ import Testing
     let report = FuzzCampaign.run(target: "npy", corpus: Self.npyCorpus) { mutant in
       let bytes = mutant.first == UInt8(ascii: "{") ? Self.npyFile(dictionary: mutant) : mutant
       return Self.problem(readingPoints: bytes, file: "fuzz.npy", columns: [.index(2), .index(0)])
+    }
+    Self.check(report)
+  }
+
+  static var npzCorpus: [[UInt8]] {
+    typealias Archive = ZipArchiveBuilder
+    let npy = npyCorpus.filter { $0.first == 0x93 }
+    return [
+      Archive.archive([.init(name: "a.npy", contents: npy[0])]),
+      Archive.archive([.init(name: "a.npy", contents: npy[1], method: 8), .init(name: "b.npy", contents: npy[2])]),
+      Archive.archive([.init(name: "z.npy", contents: npy[0], method: 8)]),
+      Archive.zip64EndRecords(members: 1),
+    ]
+  }
+
+  @Test func numpyArchive() {
+    let report = FuzzCampaign.run(target: "npz", corpus: Self.npzCorpus) { bytes in
+      do {
+        _ = try PointFileReader.parse(
+          bytes, file: "fuzz.npz", arrayKey: bytes.count % 2 == 0 ? "a" : nil,
+          columns: bytes.count % 3 == 0 ? [.index(2), .index(0)] : nil)
+        return nil
+      } catch let error as DatasetError {
+        return Self.problem(inMessage: error.description)
+      } catch {
+        return "unexpected error \(type(of: error)): \(error)"
+      }
     }
     Self.check(report)
   }

@@ -73,7 +73,8 @@ struct LiveExitTests {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let nested = "[colors]\nbackground = " + String(repeating: "[", count: 100_000) + "\n"
-    try nested.write(toFile: folder + "/nested.toml", atomically: true, encoding: .utf8)
+    // Named to follow "dark" (the first theme) among the built-in ones.
+    try nested.write(toFile: folder + "/deep-nested.toml", atomically: true, encoding: .utf8)
     let tmux = try LiveView.startWrapped(["--themes-dir", folder], unsetting: ["SWIFT_BACKTRACE"])
     defer { tmux.kill() }
     try LiveView.waitForView(tmux)

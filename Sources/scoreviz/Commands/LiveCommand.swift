@@ -48,6 +48,7 @@ struct LiveCommand: ParsableCommand {
     // Frames are due every 1/30 s from the first, so the time a frame takes beyond its work
     // (waking up, the sleep's slack) does not add up; a late frame starts the schedule anew.
     var deadline = monotonicSeconds()
+    var pictures = ScreenPictureSaver()
     while !viewModel.controls.shouldQuit {
       let frameStart = monotonicSeconds()
       deadline += frameSeconds
@@ -59,7 +60,8 @@ struct LiveCommand: ParsableCommand {
       let snapshot = viewModel.engine.snapshot
       viewModel.advanceParticles(snapshot)
       let state = viewModel.viewState(width: terminal.width, height: terminal.height, snapshot: snapshot)
-      terminal.draw(ViewRenderer.render(state))
+      let frame = ViewRenderer.render(state)
+      terminal.draw(frame)
       log?.record(monotonicSeconds())
       var waitMilliseconds = Int((deadline - monotonicSeconds()) * 1000)
       repeat {
@@ -67,6 +69,10 @@ struct LiveCommand: ParsableCommand {
         handle(event, viewModel: &viewModel, terminal: terminal)
         waitMilliseconds = 0
       } while !viewModel.controls.shouldQuit
+      if viewModel.takePictureRequest() {
+        let style = SVGPicture.Style(theme: viewModel.controls.theme)
+        viewModel.show(message: pictures.save(frame, style: style, now: monotonicSeconds(), date: Date()))
+      }
       let spare = deadline - monotonicSeconds()
       if spare > 0.002 { Thread.sleep(forTimeInterval: spare) }
       frameTimes.append(monotonicSeconds() - frameStart)

@@ -9,7 +9,7 @@ enum LiveAction: CaseIterable {
   case resetNetwork, nextDataset, previousDataset, nextObjective, previousObjective
   case cycleArrows, cycleDensity, togglePoints, toggleArrows, toggleParticles
   case toggleTrails, respawnParticles, nextSampler, previousSampler, switchProcess, turnClock
-  case epsilonDown, epsilonUp, nextTheme, switchClickMode
+  case epsilonDown, epsilonUp, nextTheme, switchClickMode, savePicture
 
   /// The key, as typed.
   var key: Unicode.Scalar {
@@ -43,6 +43,7 @@ enum LiveAction: CaseIterable {
     case .epsilonUp: "E"
     case .nextTheme: "t"
     case .switchClickMode: "c"
+    case .savePicture: "p"
     }
   }
 
@@ -78,6 +79,7 @@ enum LiveAction: CaseIterable {
     case .epsilonUp: "Langevin step ε × 2"
     case .nextTheme: "next colour theme"
     case .switchClickMode: "mouse click: add a data point / drop particles"
+    case .savePicture: "save the screen as scoreviz-TIME.svg here"
     }
   }
 

@@ -40,6 +40,9 @@ struct LiveControls {
   private(set) var shouldQuit = false
   /// A short-lived message for the title row (what a key just did).
   private(set) var message = ""
+  /// Whether `p` asked for a picture of the screen that the interactive loop has not yet
+  /// taken (`takePictureRequest`).
+  private(set) var picturePending = false
   /// How many particles a respawn makes; a click drops a tenth as many.
   let particleCount: Int
 
@@ -156,8 +159,21 @@ struct LiveControls {
     case .switchClickMode:
       clickMode = clickMode == .addPoint ? .dropParticles : .addPoint
       message = clickMode == .addPoint ? "click adds a data point" : "click drops particles"
+    case .savePicture:
+      picturePending = true
     }
     return command
+  }
+
+  /// Whether a picture of the screen was asked for since the last call; clears the request.
+  mutating func takePictureRequest() -> Bool {
+    defer { picturePending = false }
+    return picturePending
+  }
+
+  /// Shows `text` in the title row until the next key, as a key's own message would be.
+  mutating func show(message text: String) {
+    message = text
   }
 
   /// A click at `point` in data units: adds a data point there (the returned command) or

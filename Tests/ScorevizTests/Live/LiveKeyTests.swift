@@ -104,6 +104,7 @@ struct LiveKeyTests {
     ("e", "Langevin step ε ÷ 2"),
     ("E", "Langevin step ε × 2"), ("t", "next colour theme"),
     ("c", "mouse click: add a data point / drop particles"),
+    ("p", "save the screen as scoreviz-TIME.svg here"),
   ]
 
   @Test("Space pauses: 'paused' shows and the epoch stops; space again resumes training")

@@ -21,6 +21,17 @@ struct LiveCommand: ParsableCommand {
   @Flag(help: "Do not capture the mouse.")
   var noMouse = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Record the session as an asciicast v2 file (.cast), as asciinema plays it.",
+      discussion: "The file must not exist yet; it is written as the session goes and stops at 1 GiB."))
+  var record: String?
+
+  func validate() throws {
+    try FlagBounds.checkFileName(record, "--record")
+    try FlagBounds.checkOutputExtension(record, "--record", allowed: ["cast"])
+  }
+
   /// For `scoreviz bench`: the monotonic time at which each frame was drawn, one per line.
   @Option(help: .hidden)
   var frameLog: String?
@@ -28,6 +39,7 @@ struct LiveCommand: ParsableCommand {
   func run() throws {
     BacktraceSetting.makeNonInteractive()
     reportingErrors {
+      if let record { throw ExitCode(try recordSession(to: record)) }
       var viewModel = try live.makeViewModel()
       viewModel.computeFieldsInBackground()
       let options = Terminal.Options(

@@ -19,12 +19,15 @@
 #endif
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -373,6 +376,86 @@ static inline void nc_install_crash_handler(void) {
   action.sa_sigaction = nc_crash_handler;
   for (int i = 0; i < count; i++) sigaction(signals[i], &action, &nc_saved_crash_actions()[i]);
   *installed = true;
+}
+
+// MARK: - Recording through a pseudo-terminal
+
+/// The rows and columns of the terminal open on `fd` (TIOCGWINSZ); -1 when it is not one.
+static inline int nc_get_window_size(int fd, int *rows, int *columns) {
+  struct winsize size;
+  if (ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
+  *rows = size.ws_row;
+  *columns = size.ws_col;
+  return 0;
+}
+
+/// Sets the size of the terminal open on `fd` (TIOCSWINSZ); on a pseudo-terminal's master
+/// the kernel then sends SIGWINCH to the program on its other side.
+static inline int nc_set_window_size(int fd, int rows, int columns) {
+  struct winsize size;
+  memset(&size, 0, sizeof size);
+  size.ws_row = (unsigned short)rows;
+  size.ws_col = (unsigned short)columns;
+  return ioctl(fd, TIOCSWINSZ, &size);
+}
+
+#ifndef POSIX_SPAWN_SETSID
+#define POSIX_SPAWN_SETSID 0x80
+#endif
+
+/// Starts `path` with `argv` and this process's environment in a new session whose
+/// controlling terminal, standard input, output and error are the terminal device `terminal`
+/// (a pseudo-terminal's slave), every signal at its default action and none blocked.
+/// Returns 0 and sets `pid`, or an errno value.
+static inline int nc_spawn_on_terminal(const char *path, char *const argv[], const char *terminal, pid_t *pid) {
+  posix_spawn_file_actions_t actions;
+  posix_spawnattr_t attributes;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawnattr_init(&attributes);
+  // After setsid, opening a terminal without O_NOCTTY makes it the controlling one.
+  posix_spawn_file_actions_addopen(&actions, 0, terminal, O_RDWR, 0);
+  posix_spawn_file_actions_adddup2(&actions, 0, 1);
+  posix_spawn_file_actions_adddup2(&actions, 0, 2);
+  sigset_t none, defaults;
+  sigemptyset(&none);
+  sigfillset(&defaults);
+  sigdelset(&defaults, SIGKILL);
+  sigdelset(&defaults, SIGSTOP);
+  posix_spawnattr_setsigmask(&attributes, &none);
+  posix_spawnattr_setsigdefault(&attributes, &defaults);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  extern char **environ;
+  int result = posix_spawn(pid, path, &actions, &attributes, argv, environ);
+  posix_spawnattr_destroy(&attributes);
+  posix_spawn_file_actions_destroy(&actions);
+  return result;
+}
+
+/// Set by the SIGWINCH handler `nc_watch_window_changes` installs.
+static inline volatile sig_atomic_t *nc_window_changed(void) {
+  static volatile sig_atomic_t changed = 0;
+  return &changed;
+}
+
+static inline void nc_note_window_change(int signal) {
+  (void)signal;
+  *nc_window_changed() = 1;
+}
+
+/// Catches SIGWINCH (without SA_RESTART, so a waiting poll returns EINTR) to note a resize.
+static inline void nc_watch_window_changes(void) {
+  struct sigaction action;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;
+  action.sa_handler = nc_note_window_change;
+  sigaction(SIGWINCH, &action, NULL);
+}
+
+/// Whether the terminal was resized since the last call.
+static inline bool nc_take_window_change(void) {
+  if (!*nc_window_changed()) return false;
+  *nc_window_changed() = 0;
+  return true;
 }
 
 #endif

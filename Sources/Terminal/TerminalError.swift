@@ -8,6 +8,8 @@ public enum TerminalError: Error, Sendable, Equatable, CustomStringConvertible {
   case cannotOpenTerminal(String)
   /// Another `Terminal` is already active in this process.
   case alreadyActive
+  /// `RecordedSession` could not get a pseudo-terminal or start its program; the reason.
+  case cannotStartProgram(String)
 
   public var description: String {
     switch self {
@@ -17,6 +19,8 @@ public enum TerminalError: Error, Sendable, Equatable, CustomStringConvertible {
       return "cannot open terminal type '\(name)'"
     case .alreadyActive:
       return "a terminal session is already active"
+    case .cannotStartProgram(let reason):
+      return reason
     }
   }
 }

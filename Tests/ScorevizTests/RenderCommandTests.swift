@@ -108,11 +108,59 @@ import Testing
     (["--level", "11"], "--level must be between 1 and the ladder's length 10, got 11"),
     (["--arrows", "sideways"], "--arrows must be learned, kde or error, got 'sideways'"),
     (["--width", "5000"], "--width must be at most 2000, got 5000"),
+    (
+      ["--format", "svg", "-o", "frame.html"],
+      "-o frame.html: unknown extension '.html'; this output is written as .svg"
+    ),
+    (
+      ["-o", "frame.png"],
+      "-o frame.png: unknown extension '.png'; this output is written as .txt or .ans or .svg or .html or .htm"
+    ),
+    (["--ansi", "--format", "svg"], "--ansi asks for ANSI output, --format for svg: give one of them"),
   ])
   func badOptionsAreUsageErrors(_ options: [String], message: String) throws {
     let result = try runScoreviz(["render", "--steps", "1"] + options)
     #expect(result.status == 64)
     #expect(validationMessage(result.standardError) == message)
     #expect(result.standardOutput.isEmpty)
+  }
+
+  /// `-o frame.svg` writes an SVG of the frame's size (10 × 20 pixels a cell) whose text is
+  /// the plain frame's; `-o frame.html` a page holding the same picture; stdout stays empty.
+  @Test func svgAndHTMLFollowTheExtension() throws {
+    let folder = try makeTemporaryFolder()
+    let plain = try runScoreviz(Self.frameArguments)
+    let svgResult = try runScoreviz(Self.frameArguments + ["-o", folder + "/frame.svg"])
+    #expect(svgResult.status == 0 && svgResult.standardOutput.isEmpty, "\(svgResult.standardError)")
+    let svgText = try String(contentsOfFile: folder + "/frame.svg", encoding: .utf8)
+    let document = try #require(SVGDocument(svgText), "well-formed")
+    let svg = try #require(document.all("svg").first)
+    #expect(svg.number("width") == 1000 && svg.number("height") == 600)
+    // Every text element sits on one row; its glyphs appear in that row of the plain frame.
+    let rows = Self.lines(Self.maskingThroughput(plain.standardOutput)).map(String.init)
+    // (The row with the timed throughput differs between runs.)
+    for text in document.all("text") {
+      let row = Int(((text.number("y") ?? 0) / 20).rounded(.down))
+      guard rows.indices.contains(row), !rows[row].contains("samples/s") else { continue }
+      #expect(rows[row].contains(text.text), "'\(text.text)' on row \(row)")
+    }
+    #expect(!document.all("circle").isEmpty, "braille dots are circles")
+
+    let htmlResult = try runScoreviz(Self.frameArguments + ["-o", folder + "/frame.html"])
+    #expect(htmlResult.status == 0)
+    let html = try String(contentsOfFile: folder + "/frame.html", encoding: .utf8)
+    #expect(
+      html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1000\""))
+    #expect(try folderContents(folder) == ["frame.html", "frame.svg"])
+  }
+
+  /// `--format svg` on stdout gives the same kind of document.
+  @Test func svgOnStandardOutput() throws {
+    let result = try runScoreviz([
+      "render", "--steps", "1", "--width", "80", "--height", "24", "--particles", "10", "--format", "svg",
+    ])
+    #expect(result.status == 0)
+    #expect(result.standardOutput.hasPrefix("<?xml"))
+    #expect(SVGDocument(result.standardOutput)?.all("svg").first?.number("width") == 800)
   }
 }

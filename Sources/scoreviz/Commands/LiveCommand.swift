@@ -33,6 +33,17 @@ struct LiveCommand: ParsableCommand {
   @Flag(help: "Do not capture the mouse.")
   var noMouse = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Record the session as an asciicast v2 file (.cast), as asciinema plays it.",
+      discussion: "The file must not exist yet; it is written as the session goes and stops at 1 GiB."))
+  var record: String?
+
+  func validate() throws {
+    try FlagBounds.checkFileName(record, "--record")
+    try FlagBounds.checkOutputExtension(record, "--record", allowed: ["cast"])
+  }
+
   /// For `scoreviz bench`: the monotonic time at which each frame was drawn, one per line.
   @Option(help: .hidden)
   var frameLog: String?
@@ -54,6 +65,7 @@ struct LiveCommand: ParsableCommand {
   func run() throws {
     BacktraceSetting.makeNonInteractive()
     reportingErrors {
+      if let record { throw ExitCode(try recordSession(to: record)) }
       // Everything is read and checked before the terminal is taken over.
       var viewModel = try model.map { try live.makeViewModel(modelPath: $0, trains: train) } ?? live.makeViewModel()
       viewModel.computeFieldsInBackground()
@@ -77,6 +89,7 @@ struct LiveCommand: ParsableCommand {
     // Frames are due every 1/30 s from the first, so the time a frame takes beyond its work
     // (waking up, the sleep's slack) does not add up; a late frame starts the schedule anew.
     var deadline = monotonicSeconds()
+    var pictures = ScreenPictureSaver()
     while !viewModel.controls.shouldQuit {
       let frameStart = monotonicSeconds()
       deadline += frameSeconds
@@ -88,7 +101,8 @@ struct LiveCommand: ParsableCommand {
       let snapshot = viewModel.engine.snapshot
       viewModel.advanceParticles(snapshot)
       let state = viewModel.viewState(width: terminal.width, height: terminal.height, snapshot: snapshot)
-      terminal.draw(ViewRenderer.render(state))
+      let frame = ViewRenderer.render(state)
+      terminal.draw(frame)
       log?.record(monotonicSeconds())
       var waitMilliseconds = Int((deadline - monotonicSeconds()) * 1000)
       repeat {
@@ -96,6 +110,10 @@ struct LiveCommand: ParsableCommand {
         handle(event, viewModel: &viewModel, terminal: terminal)
         waitMilliseconds = 0
       } while !viewModel.controls.shouldQuit
+      if viewModel.takePictureRequest() {
+        let style = SVGPicture.Style(theme: viewModel.controls.theme)
+        viewModel.show(message: pictures.save(frame, style: style, now: monotonicSeconds(), date: Date()))
+      }
       let spare = deadline - monotonicSeconds()
       if spare > 0.002 { Thread.sleep(forTimeInterval: spare) }
       frameTimes.append(monotonicSeconds() - frameStart)

@@ -1,4 +1,4 @@
-// `scoreviz render`: one frame of the live view on stdout, after N training steps, no terminal needed.
+// `scoreviz render`: one frame of the live view as text, ANSI, SVG or HTML, after N training steps, no terminal needed.
 
 import ArgumentParser
 import Foundation
@@ -8,11 +8,15 @@ import ScoreView
 struct RenderCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "render",
-    abstract: "Print one frame of the live view after training, as text or ANSI.",
+    abstract: "Print one frame of the live view after training, as text, ANSI, SVG or HTML.",
     discussion: """
       Trains --steps steps, moves the particles through the whole annealing schedule \
-      (100 Langevin steps per level), and prints the frame the live view would show at \
-      --width × --height: plain text, or with --ansi colour escapes (--color chooses the depth).
+      (100 Langevin steps per level), and writes the frame the live view would show at \
+      --width × --height: plain text, with colour escapes (--ansi or --format ansi; --color \
+      chooses the depth), or as a picture: --format svg draws every cell as a 10 × 20 box \
+      (braille dots as circles, block elements as rectangles, other glyphs as monospace \
+      text) in the theme's full colours; --format html is a page holding that SVG. With -o \
+      the format follows the file's extension (.txt, .ans, .svg, .html) unless --format names it.
       """)
 
   @OptionGroup var live: LiveOptions
@@ -26,8 +30,16 @@ struct RenderCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Frame height in rows (1 to 1000).")
   var height: Int = 40
 
-  @Flag(help: "Colour escapes in the output.")
+  @Flag(help: "Colour escapes in the output (the same as --format ansi).")
   var ansi = false
+
+  @Option(help: "Output format: text, ansi, svg or html (default: from -o's extension, else text).")
+  var format: FrameFormat?
+
+  @Option(
+    name: [.customShort("o"), .customLong("output")],
+    help: "Write to this file (atomically) instead of stdout.")
+  var output: String?
 
   @Option(help: "Colour depth with --ansi: truecolor, 256, 16, 8, none, or auto (256, none if NO_COLOR is set).")
   var color: ColorChoice = .palette256
@@ -56,6 +68,17 @@ struct RenderCommand: ParsableCommand {
     guard ["kde", "histogram", "off"].contains(density) else {
       throw ValidationError("--density must be kde, histogram or off, got '\(density)'")
     }
+    try FlagBounds.checkFileName(output, "-o")
+    if ansi, let format, format != .ansi {
+      throw ValidationError("--ansi asks for ANSI output, --format for \(format.rawValue): give one of them")
+    }
+    if let output, !isStandardOutput(output) {
+      if let format = format ?? (ansi ? .ansi : nil) {
+        try FlagBounds.checkOutputExtension(output, "-o", allowed: format.extensions)
+      } else {
+        try FlagBounds.checkOutputExtension(output, "-o", allowed: FrameFormat.allExtensions)
+      }
+    }
     if let level, !(1...live.noise.ladder.count).contains(level) {
       throw ValidationError(
         "--level must be between 1 and the ladder's length \(live.noise.ladder.count), got \(level)")
@@ -64,6 +87,7 @@ struct RenderCommand: ParsableCommand {
 
   func run() throws {
     reportingErrors {
+      try checkWritable(output)
       var viewModel = try live.makeViewModel()
       viewModel.engine.trainSynchronously(steps: steps)
       let snapshot = viewModel.engine.snapshot
@@ -79,8 +103,22 @@ struct RenderCommand: ParsableCommand {
         snapshot.ladder.count * viewModel.particles.stepsPerLevel / viewModel.particles.stepsPerFrame
       for _ in 0..<frames { viewModel.advanceParticles(snapshot) }
       let frame = ViewRenderer.render(viewModel.viewState(width: width, height: height, snapshot: snapshot))
-      try StandardOutput.writeLine(ansi ? frame.ansiText(colorDepth: ansiDepth) : frame.plainText)
+      let text = resolvedFormat.encoded(
+        frame, colorDepth: ansiDepth, style: SVGPicture.Style(theme: viewModel.controls.theme),
+        title: "scoreviz")
+      if let output, !isStandardOutput(output) {
+        try AtomicFile.write(text, to: output)
+      } else {
+        try StandardOutput.write(text)
+      }
     }
+  }
+
+  /// `--format`; else ANSI for `--ansi`; else the format `-o`'s extension names; else text.
+  private var resolvedFormat: FrameFormat {
+    if let format { return format }
+    if ansi { return .ansi }
+    return output.flatMap { FrameFormat.inferred(fromPath: $0) } ?? .text
   }
 
   /// The depth of `--ansi` output: the one `--color` names; for `auto`, 256 colours, or none

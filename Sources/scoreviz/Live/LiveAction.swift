@@ -9,7 +9,7 @@ enum LiveAction: CaseIterable {
   case resetNetwork, nextDataset, previousDataset, nextObjective, previousObjective
   case cycleArrows, cycleDensity, togglePoints, toggleArrows, toggleParticles
   case toggleTrails, respawnParticles, nextSampler, previousSampler, switchProcess, turnClock
-  case epsilonDown, epsilonUp, nextTheme, switchClickMode, saveNetwork
+  case epsilonDown, epsilonUp, nextTheme, switchClickMode, saveNetwork, savePicture
 
   /// The key, as typed.
   var key: Unicode.Scalar {
@@ -44,6 +44,7 @@ enum LiveAction: CaseIterable {
     case .nextTheme: "t"
     case .switchClickMode: "c"
     case .saveNetwork: "w"
+    case .savePicture: "p"
     }
   }
 
@@ -80,6 +81,7 @@ enum LiveAction: CaseIterable {
     case .nextTheme: "next colour theme"
     case .switchClickMode: "mouse click: add a data point / drop particles"
     case .saveNetwork: "save the network: scoreviz-<data>-<time>.safetensors"
+    case .savePicture: "save the screen as scoreviz-TIME.svg here"
     }
   }
 

@@ -42,6 +42,9 @@ struct LiveControls {
   private(set) var message = ""
   /// Whether `message` reports a failure (drawn in the error colour).
   private(set) var messageIsAlert = false
+  /// Whether `p` asked for a picture of the screen that the interactive loop has not yet
+  /// taken (`takePictureRequest`).
+  private(set) var picturePending = false
   /// How many particles a respawn makes; a click drops a tenth as many.
   let particleCount: Int
 
@@ -162,8 +165,16 @@ struct LiveControls {
     case .saveNetwork:
       // The live view's model saves; the controls have nothing to change.
       break
+    case .savePicture:
+      picturePending = true
     }
     return command
+  }
+
+  /// Whether a picture of the screen was asked for since the last call; clears the request.
+  mutating func takePictureRequest() -> Bool {
+    defer { picturePending = false }
+    return picturePending
   }
 
   /// Shows `text` in the title row until the next key (in the error colour when `isAlert`).

@@ -96,6 +96,16 @@ struct LiveViewModel {
     }
   }
 
+  /// Whether `p` asked for a picture of the screen since the last call; clears the request.
+  mutating func takePictureRequest() -> Bool {
+    controls.takePictureRequest()
+  }
+
+  /// Shows `text` in the title row until the next key.
+  mutating func show(message text: String) {
+    controls.show(text)
+  }
+
   /// A click at a place in data units: adds a data point or drops particles there.
   mutating func click(at point: SIMD2<Double>) {
     if let command = controls.click(at: point, snapshot: engine.snapshot, particles: &particles), isTraining {

@@ -105,6 +105,7 @@ struct LiveKeyTests {
     ("E", "Langevin step ε × 2"), ("t", "next colour theme"),
     ("c", "mouse click: add a data point / drop particles"),
     ("w", "save the network: scoreviz-<data>-<time>.safetensors"),
+    ("p", "save the screen as scoreviz-TIME.svg here"),
   ]
 
   @Test("Space pauses: 'paused' shows and the epoch stops; space again resumes training")

@@ -34,7 +34,8 @@ struct LiveStormTests {
 
   @Test("Held keys, random keys and bytes, sequences and mouse reports: alive, finite, q exits")
   func inputStorm() throws {
-    let tmux = try LiveView.startWrapped()
+    // Random bytes may hold `p`, which saves a picture in the current folder: a folder of its own.
+    let tmux = try LiveView.startWrapped(workingDirectory: try makeTemporaryFolder())
     defer { tmux.kill() }
     try LiveView.waitForView(tmux)
     let scoreviz = try LiveView.wrappedPID(tmux)

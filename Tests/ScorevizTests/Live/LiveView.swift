@@ -32,15 +32,16 @@ enum LiveView {
   ///
   /// The shell ignores SIGINT (`trap :`, reset to the default for scoreviz), so Ctrl-C in the
   /// pane reaches scoreviz and the shell carries on. `unsetting` names variables removed from
-  /// scoreviz's environment (the pane sets SWIFT_BACKTRACE, for one).
-  static func startWrapped(_ arguments: [String] = [], unsetting: [String] = []) throws
-    -> TmuxSession
-  {
+  /// scoreviz's environment (the pane sets SWIFT_BACKTRACE, for one). The pane runs in
+  /// `workingDirectory` (the package folder by default).
+  static func startWrapped(
+    _ arguments: [String] = [], unsetting: [String] = [], workingDirectory: String = packageFolder
+  ) throws -> TmuxSession {
     let unset = unsetting.map { "unset \($0); " }.joined()
     let script = unset + #"trap : INT; "$0" "$@"; echo EXIT=$?; stty -a; sleep 30"#
     return try TmuxSession(
       command: ["/bin/sh", "-c", script, scorevizExecutablePath()] + arguments, width: 120,
-      height: 40, workingDirectory: packageFolder)
+      height: 40, workingDirectory: workingDirectory)
   }
 
   /// Waits until the view shows its title and status bar with an epoch count.

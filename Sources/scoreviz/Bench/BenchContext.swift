@@ -15,6 +15,8 @@ struct BenchContext {
   var qualitySeeds: [UInt64]
   /// The model file of the `sample-ode` and `likelihood` workloads; `nil` trains one.
   var model: String?
+  /// The network of the `train` workload.
+  var networkShape: NetworkShape = .standard
 
   /// The points of a data file in `dataFolder`.
   func points(_ name: String) throws -> [SIMD2<Double>] {

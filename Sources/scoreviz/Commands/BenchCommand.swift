@@ -9,7 +9,9 @@ struct BenchCommand: ParsableCommand {
     commandName: "bench",
     abstract: "Run the reference benchmark workloads (build with -c release).",
     discussion: """
-      Workloads: train (samples/s at 1 and 2 threads), kde-grid (240×160 density, 10k and \
+      Workloads: train (samples/s at 1 and 2 threads, on the network --hidden and --layers \
+      choose, 128 × 3 by default), train-shapes (samples/s at 1 thread on networks of 64 × 2, \
+      128 × 3, 256 × 4 and 512 × 8), kde-grid (240×160 density, 10k and \
       100k points, with its error against the exact density), kde-score (exact score at \
       60×20 arrows, with its error against a plain reference), sample (annealed Langevin, \
       5,000 particles × 1,000 steps, 1 and 2 threads) and quality (train 5,000 steps, \
@@ -41,6 +43,7 @@ struct BenchCommand: ParsableCommand {
     case memorisation
     case sampleODE = "sample-ode"
     case likelihood
+    case trainShapes = "train-shapes"
   }
 
   @Option(help: "Run one workload: \(Workload.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -66,6 +69,9 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "A model trained with --noise continuous for sample-ode and likelihood (default: train one).")
   var model: String?
 
+  @OptionGroup(title: "The network of the train workload")
+  var network: NetworkShapeOptions
+
   func validate() throws {
     try FlagBounds.checkFileName(dataDir, "--data-dir")
     try FlagBounds.checkFileName(model, "--model")
@@ -79,7 +85,7 @@ struct BenchCommand: ParsableCommand {
     reportingErrors {
       let context = BenchContext(
         dataFolder: try BenchContext.findDataFolder(dataDir), runs: runs ?? (quick ? 1 : 5),
-        quick: quick, qualitySeeds: seed.map { [$0] } ?? [0, 1, 2], model: model)
+        quick: quick, qualitySeeds: seed.map { [$0] } ?? [0, 1, 2], model: model, networkShape: network.shape)
       for workload in workload.map({ [$0] }) ?? Workload.allCases {
         let record: JSONObject
         switch workload {
@@ -95,6 +101,7 @@ struct BenchCommand: ParsableCommand {
         case .memorisation: record = try memorisationWorkload(context)
         case .sampleODE: record = try sampleODEWorkload(context)
         case .likelihood: record = try likelihoodWorkload(context)
+        case .trainShapes: record = try trainShapesWorkload(context)
         }
         try StandardOutput.writeLine(json ? record.encoded : BenchReport.text(for: record))
       }

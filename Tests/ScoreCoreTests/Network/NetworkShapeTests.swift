@@ -49,7 +49,7 @@ import Testing
   }
 
   @Test func parameterCountIsCheckedAgainstTheShape() {
-    #expect(throws: ScoreNetworkError.wrongParameterCount(expected: 706, found: 33_794)) {
+    #expect(throws: ScoreNetworkError.wrongParameterCount(expected: 48 + 16 + 256 + 16 + 32 + 2, found: 33_794)) {
       try ScoreNetwork(shape: Self.shape(16, 2), parameters: [Float](repeating: 0, count: 33_794))
     }
   }

@@ -36,11 +36,13 @@ public final class TrainingEngine: Sendable {
     public var batchSize: Int
     public var learningRate: Float
     public var seed: UInt64
+    /// The width and depth of the network trained (and of every new one after a reset).
+    public var networkShape: NetworkShape
 
     public init(
       objective: Objective = .ncsn, ladder: NoiseLadder = .standard,
       noiseDistribution: NoiseDistribution = .ladder, batchSize: Int = 256,
-      learningRate: Float = 1e-3, seed: UInt64 = 0
+      learningRate: Float = 1e-3, seed: UInt64 = 0, networkShape: NetworkShape = .standard
     ) {
       self.objective = objective
       self.ladder = ladder
@@ -48,6 +50,7 @@ public final class TrainingEngine: Sendable {
       self.batchSize = batchSize
       self.learningRate = learningRate
       self.seed = seed
+      self.networkShape = networkShape
     }
   }
 
@@ -143,7 +146,7 @@ public final class TrainingEngine: Sendable {
 
   static func makeTrainer(settings: Settings, seed: UInt64, network: ScoreNetwork? = nil) -> Trainer {
     Trainer(
-      network: network, objective: settings.objective, ladder: settings.ladder,
+      network: network, shape: settings.networkShape, objective: settings.objective, ladder: settings.ladder,
       noiseDistribution: settings.noiseDistribution,
       batchSize: settings.batchSize, learningRate: settings.learningRate, seed: seed,
       threadCount: 1)

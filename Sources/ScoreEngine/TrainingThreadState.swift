@@ -84,7 +84,8 @@ struct TrainingThreadState {
     let seconds = (clock.now - start) / .seconds(1)
     // A last step that left non-finite weights shows up here before the next loss does.
     guard outcome == .completed(steps: steps), let averaged = loop.average?.parameters,
-      averaged.allSatisfy(\.isFinite), let shown = try? ScoreNetwork(parameters: averaged)
+      averaged.allSatisfy(\.isFinite),
+      let shown = try? ScoreNetwork(shape: loop.trainer.network.shape, parameters: averaged)
     else {
       recoverFromDivergence()
       return
@@ -113,7 +114,7 @@ struct TrainingThreadState {
   private mutating func replaceNetwork(notice: String?) {
     reseeds += 1
     var rng = SeededGenerator(seed: settings.seed &+ reseeds &* 0x9E37_79B9)
-    let network = ScoreNetwork(using: &rng)
+    let network = ScoreNetwork(shape: settings.networkShape, using: &rng)
     rebuildTrainer(network: network, learningRate: settings.learningRate)
     lastGoodNetwork = network
     snapshot.network = network

@@ -18,18 +18,26 @@ import Testing
     let result = try runScoreviz(["bench", "--quick", "--json", "--seed", "0", "--data-dir", Self.dataFolder])
     #expect(result.status == 0, "\(result.standardError)")
     let records = jsonLines(result.standardOutput).compactMap { $0 }
-    try #require(records.count == 13)
+    try #require(records.count == 14)
     #expect(
       records.map { $0["workload"] as? String }
         == [
           "train", "kde-grid", "kde-score", "sample", "quality", "frame", "launch", "launch-1m",
-          "kde-grid-1m", "memorisation", "sample-ode", "likelihood", "ceiling",
+          "kde-grid-1m", "memorisation", "sample-ode", "likelihood", "ceiling", "train-shapes",
         ])
     for record in records {
       let kernel = try #require(record["kernel"] as? String)
       #expect(kernel.hasSuffix("6 × 64 tile, 16-float vectors") || kernel.hasSuffix("6 × 16 tile, 8-float vectors"))
     }
     try Self.checkCeiling(records[12])
+    #expect(records[0]["network"] as? String == "128×3")
+    let shapes = Self.results(records[13])
+    #expect(shapes.map { $0["network"] as? String } == ["64×2", "128×3", "256×4", "512×8"])
+    #expect(shapes.map { $0["parameters"] as? Int } == [4_546, 33_794, 198_914, 1_841_666])
+    for entry in shapes {
+      let rate = try #require(entry["samples_per_second"] as? Double)
+      #expect(rate > 0 && rate.isFinite)
+    }
 
     let train = Self.results(records[0])
     #expect(train.map { $0["threads"] as? Int } == [1, 2])

@@ -120,7 +120,7 @@ import Testing
     let folder = try makeTemporaryFolder()
     let mean = SIMD2<Double>(1, -2)
     let scale = SIMD2<Double>(2, 0.5)
-    let network = try ScoreNetwork(parameters: [Float](repeating: 0, count: ScoreNetwork.parameterCount))
+    let network = try ScoreNetwork(parameters: [Float](repeating: 0, count: NetworkShape.standard.parameterCount))
     let modelPath = folder + "/zero.safetensors"
     try ScoreModelFile(
       network: network, ladder: try NoiseLadder(parsing: "5:0.2:4"),

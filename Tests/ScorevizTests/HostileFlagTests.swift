@@ -179,6 +179,14 @@ import Testing
       "--particles, --steps-per-level, --eps, --held-out, --data and --dataset go with --model, not --samples"
     ),
     (["bench", "--quick", "--runs", "3"], "--runs goes without --quick, which runs once"),
+    (["train", "--hidden", "15"], "--hidden must be at least 16, got 15"),
+    (["train", "--layers", "9"], "--layers must be at most 8, got 9"),
+    (["render", "--hidden", "600"], "--hidden must be at most 512, got 600"),
+    (["bench", "--layers", "0"], "--layers must be at least 1, got 0"),
+    (
+      ["train", "--hidden", "512", "--layers", "8", "--batch", "10000"],
+      "--batch must be at most 1536 with --hidden 512 --layers 8, got 10000"
+    ),
     // What the argument parser itself refuses.
     (["data", "moons", "--frobnicate"], "Unknown option '--frobnicate'"),
     (["data"], "Missing expected argument '<name>'"),

@@ -10,7 +10,7 @@ import Testing
   /// score is infinite or NaN everywhere. Data units are the standardised ones.
   static func overflowingModel(in folder: String) throws -> String {
     let network = try ScoreNetwork(
-      parameters: [Float](repeating: 3e38, count: ScoreNetwork.parameterCount))
+      parameters: [Float](repeating: 3e38, count: NetworkShape.standard.parameterCount))
     let path = folder + "/huge.safetensors"
     try ScoreModelFile(
       network: network, ladder: try NoiseLadder(parsing: "1:0.1:3"), standardization: .identity,

@@ -30,6 +30,36 @@ import Testing
     #expect(result.standardError.isEmpty)
   }
 
+  /// `--hidden 24 --layers 2` trains and saves that network, and every command that takes a
+  /// model opens it: the field is the saved network's, sample and likelihood run on it.
+  @Test func networkOfAnotherShapeIsTrainedSavedAndUsed() throws {
+    let folder = try makeTemporaryFolder()
+    let path = folder + "/narrow.safetensors"
+    let result = try runScoreviz(Self.shortRun + ["--hidden", "24", "--layers", "2", "--save", path])
+    #expect(result.status == 0, "\(result.standardError)")
+    let summary = try #require(jsonLines(result.standardOutput).first ?? nil)
+    #expect(summary["hidden"] as? Int == 24)
+    #expect(summary["layers"] as? Int == 2)
+    let model = try ScoreModelFile.read(path: path)
+    #expect(model.network.shape == (try NetworkShape(hiddenWidth: 24, hiddenLayers: 2)))
+    #expect(model.network.parameters.count == 72 + 24 + 576 + 24 + 48 + 2)
+    let field = try runScoreviz(["field", "--model", path, "--sigma", "0.5", "--grid", "3x2"])
+    #expect(field.status == 0, "\(field.standardError)")
+    let table = try #require(PrintedTable(field.standardOutput))
+    let z = model.standardization.standardize(SIMD2(table.column("x")[0], table.column("y")[0]))
+    var evaluator = ScoreNetworkEvaluator(network: model.network)
+    var score: [Float] = [.nan, .nan]
+    evaluator.evaluateScores(at: [Float(z.x), Float(z.y)], count: 1, noiseLevel: 0.5, into: &score)
+    let expected = Double(score[0]) / model.standardization.scale.x
+    #expect(isClose(table.column("score_x")[0], expected, relative: 1e-5, absolute: 1e-6))
+    let samples = folder + "/samples.csv"
+    let sample = try runScoreviz(
+      ["sample", "--model", path, "--particles", "20", "--sampler", "heun", "--steps", "4", "-o", samples])
+    #expect(sample.status == 0, "\(sample.standardError)")
+    let likelihood = try runScoreviz(["likelihood", "--model", path, "--at", samples, "--steps", "4"])
+    #expect(likelihood.status == 0, "\(likelihood.standardError)")
+  }
+
   @Test func savedModelOpensWithItsLadderAndStandardization() throws {
     let folder = try makeTemporaryFolder()
     let path = folder + "/model.safetensors"

@@ -4,15 +4,19 @@ import Foundation
 
 /// A trained NCSN network with its noise ladder and data normalisation, as one safetensors file.
 ///
-/// The tensors are named as PyTorch's `nn.Sequential` names them (`0.weight` … `6.bias`), so
+/// The tensors are named as PyTorch's `nn.Sequential` names them (`0.weight` … `(2L).bias`
+/// for L hidden layers, `6.bias` for the standard network), so
 /// `torch.nn.Sequential(Linear(3,128), SiLU(), Linear(128,128), SiLU(), Linear(128,128),
-/// SiLU(), Linear(128,2)).load_state_dict(safetensors.torch.load_file(path))` opens it.
+/// SiLU(), Linear(128,2)).load_state_dict(safetensors.torch.load_file(path))` opens a
+/// standard one. The network's width and depth are read from the tensors' shapes
+/// (`networkShape(in:prefix:fileName:)`), so any member of the family opens, and one written
+/// by PyTorch as such a `Sequential` opens here.
 /// `__metadata__` holds strings:
 ///
 /// | key | value |
 /// | --- | --- |
 /// | `format` | `scoreviz-ncsn-mlp/1` |
-/// | `architecture` | the layer list; the output is divided by σ |
+/// | `architecture` | the layer list; the output is divided by σ (informational) |
 /// | `sigmas` | the ladder as `MAX:MIN:L` in standardised units |
 /// | `noise` | how σ was drawn in training: `ladder` or `continuous` (`NoiseDistribution`) |
 /// | `data_mean`, `data_scale` | `x,y`: the per-axis z-score that maps data to the network's units |
@@ -24,10 +28,10 @@ import Foundation
 public struct ScoreModelFile: Sendable, Equatable {
   /// The metadata `format` value this version writes.
   public static let formatName = "scoreviz-ncsn-mlp/1"
-  /// The metadata `architecture` value.
-  public static let architectureDescription =
-    "Linear(3,128) SiLU Linear(128,128) SiLU Linear(128,128) SiLU Linear(128,2);"
-    + " input (x1, x2, log sigma); output divided by sigma"
+  /// The metadata `architecture` value for a network of `shape`.
+  public static func architectureDescription(_ shape: NetworkShape) -> String {
+    shape.architecture + "; input (x1, x2, log sigma); output divided by sigma"
+  }
 
   /// The trained network.
   public var network: ScoreNetwork
@@ -66,16 +70,16 @@ public struct ScoreModelFile: Sendable, Equatable {
     return notes
   }
 
-  /// The safetensors contents: eight F32 tensors and the metadata above.
+  /// The safetensors contents: 2L + 2 F32 tensors and the metadata above.
   public var safetensors: SafetensorsFile {
-    let tensors = ScoreNetwork.tensors.map { tensor in
+    let tensors = network.tensors.map { tensor in
       NamedTensor(
         name: tensor.name, shape: tensor.shape,
         values: Array(network.parameters[tensor.offset..<(tensor.offset + tensor.count)]))
     }
     var metadata = trainingNotes
     metadata["format"] = Self.formatName
-    metadata["architecture"] = Self.architectureDescription
+    metadata["architecture"] = Self.architectureDescription(network.shape)
     metadata["sigmas"] = ladder.description
     metadata["noise"] = noiseDistribution.rawValue
     metadata["data_mean"] = Self.pair(standardization.mean)
@@ -104,9 +108,10 @@ public struct ScoreModelFile: Sendable, Equatable {
     func fail(_ message: String) -> ModelFileError {
       ModelFileError(fileName: fileName, message: message, kind: .malformed)
     }
-    var parameters = [Float](repeating: 0, count: ScoreNetwork.parameterCount)
     let prefix = Self.namePrefix(in: file)
-    for tensor in ScoreNetwork.tensors {
+    let shape = try Self.networkShape(in: file, prefix: prefix, fileName: fileName)
+    var parameters = [Float](repeating: 0, count: shape.parameterCount)
+    for tensor in shape.tensors {
       guard let stored = file.tensor(named: prefix + tensor.name) else {
         throw fail(
           "missing tensor '\(prefix + tensor.name)' of shape \(tensor.shape); the file's tensors are "
@@ -122,7 +127,7 @@ public struct ScoreModelFile: Sendable, Equatable {
       }
       parameters.replaceSubrange(tensor.offset..<(tensor.offset + tensor.count), with: stored.values)
     }
-    let expected = Set(ScoreNetwork.tensors.map { prefix + $0.name })
+    let expected = Set(shape.tensors.map { prefix + $0.name })
     if let extra = file.tensors.first(where: { !expected.contains($0.name) }) {
       throw fail("unexpected tensor \(EscapedText.quoted(extra.name)): this is not the NCSN network scoreviz trains")
     }
@@ -163,7 +168,7 @@ public struct ScoreModelFile: Sendable, Equatable {
       standardization = Standardization(mean: mean, scale: scale)
     }
     // The parameters were all checked above, so the count is right.
-    network = try! ScoreNetwork(parameters: parameters)
+    network = try! ScoreNetwork(shape: shape, parameters: parameters)
     self.ladder = ladder
     self.noiseDistribution = noiseDistribution
     self.standardization = standardization
@@ -173,12 +178,16 @@ public struct ScoreModelFile: Sendable, Equatable {
 
   /// What comes before `0.weight` in the file's names: empty for `nn.Sequential` saved on its
   /// own, `net.` or `model.` for one kept as an attribute of a module. The prefix of the one
-  /// name ending in `0.weight` whose whole network is there; empty when there is none.
+  /// name ending in `0.weight` whose whole network (of the shape its tensors describe) is
+  /// there; empty when there is none.
   static func namePrefix(in file: SafetensorsFile) -> String {
     let names = Set(file.tensors.map(\.name))
     if names.contains("0.weight") { return "" }
     let candidates = file.tensors.map(\.name).filter { $0.hasSuffix(".0.weight") }.map { String($0.dropLast(8)) }
-    let complete = candidates.filter { prefix in ScoreNetwork.tensors.allSatisfy { names.contains(prefix + $0.name) } }
+    let complete = candidates.filter { prefix in
+      guard let shape = try? networkShape(in: file, prefix: prefix, fileName: "") else { return false }
+      return shape.tensors.allSatisfy { names.contains(prefix + $0.name) }
+    }
     return complete.count == 1 ? complete[0] : ""
   }
 

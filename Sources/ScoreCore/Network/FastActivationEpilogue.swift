@@ -6,7 +6,7 @@ struct FastActivationEpilogue: TileEpilogue {
   let activation: UnsafeMutablePointer<Float>
 
   @inline(__always)
-  func apply(_ c: SIMD16<Float>, index: Int, column: Int) {
+  func apply(_ c: SIMD16<Float>, index: Int, row: Int, column: Int) {
     store16(FastSiLU.value(c + load16(bias + column)), activation + index)
   }
 }

@@ -4,36 +4,46 @@ import Foundation
 
 /// Everything one evaluator needs to turn points into scores, `capacity` points at a time.
 ///
-/// The pass for a chunk of points, rows padded to a multiple of 8 with zero points:
-/// - layer 0 (3 → 128): h = b₀ + W₀[:, 0]·x₁ + W₀[:, 1]·x₂ + W₀[:, 2]·log σ, where the last
+/// The pass for a chunk of points, rows padded to a multiple of 8 with zero points, at the
+/// padded width W (`NetworkShape.padded`) over L hidden layers:
+/// - layer 0 (3 → W): h = b₀ + W₀[:, 0]·x₁ + W₀[:, 1]·x₂ + W₀[:, 2]·log σ, where the last
 ///   two terms are folded once per call into `inputBias`; a = φ(h);
-/// - layers 2 and 4 (128 → 128): `MatrixKernels.multiply` with bias and φ fused;
-/// - layer 6 (128 → 2) fused into layer 4 (`OutputPartialEpilogue`): per row 32 lane sums,
-///   reduced eight rows at a time; s = (f + b₆)/σ is written straight to the caller.
+/// - the hidden layers (W → W): `MatrixKernels.multiply` with bias and φ fused, between two
+///   alternating activation buffers;
+/// - the output layer (W → 2) fused into the last hidden one (`OutputPartialEpilogue`), or,
+///   with one hidden layer, summed from layer 0's activations the same way: per row 32 lane
+///   sums, reduced eight rows at a time; s = (f + b_out)/σ is written straight to the caller.
 ///
 /// φ is `FastSiLU`. The panels are built once, in `init`; a call allocates nothing.
 final class InferenceWorkspace {
-  static let width = ScoreNetwork.hiddenWidth
-
+  /// The shape run, a padded one: `parameters` handed to `evaluate` are in its layout.
+  let shape: NetworkShape
+  /// The padded hidden width.
+  let width: Int
   /// Rows per chunk, a multiple of 8.
   let capacity: Int
-  /// Transposed weights of layers 0, 2 and 4.
-  let panels = WeightPanels()
+  /// Transposed weights of every layer but the output layer.
+  let panels: WeightPanels
   /// b₀ + W₀[:, 2]·log σ for the current call.
-  let inputBias = AlignedFloatBuffer(count: ScoreNetwork.hiddenWidth)
-  /// Activations of layer 0, `capacity` rows of 128.
-  let firstActivations: AlignedFloatBuffer
-  /// Activations of layer 2, `capacity` rows of 128.
-  let secondActivations: AlignedFloatBuffer
+  let inputBias: AlignedFloatBuffer
+  /// Activations of the hidden layers, alternating, `capacity` rows of W each.
+  let activations: [AlignedFloatBuffer]
   /// The output layer's lane sums, 32 per row.
   let partials: AlignedFloatBuffer
 
-  /// A workspace for chunks of up to `capacity` points (rounded up to a multiple of 8).
-  init(parameters: UnsafePointer<Float>, capacity: Int) {
+  /// A workspace for a network of `shape` (a padded one) and chunks of up to `capacity` points
+  /// (rounded up to a multiple of 8).
+  init(shape: NetworkShape, parameters: UnsafePointer<Float>, capacity: Int) {
     precondition(capacity > 0)
+    precondition(shape.padded == shape, "the workspace runs a padded shape")
+    self.shape = shape
+    width = shape.hiddenWidth
     self.capacity = (capacity + 7) / 8 * 8
-    firstActivations = AlignedFloatBuffer(count: self.capacity * Self.width)
-    secondActivations = AlignedFloatBuffer(count: self.capacity * Self.width)
+    panels = WeightPanels(shape: shape)
+    inputBias = AlignedFloatBuffer(count: width)
+    activations = (0..<min(shape.hiddenLayers, 2)).map { [capacity = self.capacity, width] _ in
+      AlignedFloatBuffer(count: capacity * width)
+    }
     partials = AlignedFloatBuffer(count: self.capacity * 32)
     panels.update(from: parameters)
   }
@@ -59,11 +69,11 @@ final class InferenceWorkspace {
 
   /// inputBias = b₀ + W₀[:, 2]·log σ.
   private func foldNoiseLevel(log logNoise: Float, parameters: UnsafePointer<Float>) {
-    let weights = UnsafePointer(panels.input.pointer) + 2 * Self.width
-    let bias = parameters + ScoreNetwork.inputBiasOffset
+    let weights = UnsafePointer(panels.input.pointer) + 2 * width
+    let bias = parameters + shape.biasOffset(layer: 0)
     let scale = SIMD16<Float>(repeating: logNoise)
     var column = 0
-    while column < Self.width {
+    while column < width {
       store16(
         load16(bias + column).addingProduct(load16(weights + column), scale),
         inputBias.pointer + column)
@@ -77,51 +87,78 @@ final class InferenceWorkspace {
     parameters: UnsafePointer<Float>, into scores: UnsafeMutablePointer<Float>
   ) {
     let rows = (count + 7) / 8 * 8
+    let layers = shape.hiddenLayers
+    let outputWeights = parameters + shape.weightOffset(layer: layers)
     forwardInputLayer(points: points, count: count, rows: rows)
-    MatrixKernels.multiply(
-      rows: rows, depth: Self.width, a: firstActivations.pointer, rowStride: Self.width,
-      depthStride: 1, b: panels.firstHidden.pointer,
-      epilogue: FastActivationEpilogue(
-        bias: parameters + ScoreNetwork.firstHiddenBiasOffset,
-        activation: secondActivations.pointer))
-    MatrixKernels.multiply(
-      rows: rows, depth: Self.width, a: secondActivations.pointer, rowStride: Self.width,
-      depthStride: 1, b: panels.secondHidden.pointer,
-      epilogue: OutputPartialEpilogue(
-        bias: parameters + ScoreNetwork.secondHiddenBiasOffset,
-        outputWeights: parameters + ScoreNetwork.outputWeightOffset,
-        partials: partials.pointer))
+    if layers == 1 {
+      sumOutputPartials(rows: rows, outputWeights: outputWeights)
+    } else {
+      for layer in 1..<(layers - 1) {
+        MatrixKernels.multiply(
+          rows: rows, width: width, depth: width, a: activations[(layer - 1) % 2].pointer, rowStride: width,
+          depthStride: 1, b: panels.hidden[layer - 1].pointer,
+          epilogue: FastActivationEpilogue(
+            bias: parameters + shape.biasOffset(layer: layer), activation: activations[layer % 2].pointer))
+      }
+      MatrixKernels.multiply(
+        rows: rows, width: width, depth: width, a: activations[(layers - 2) % 2].pointer, rowStride: width,
+        depthStride: 1, b: panels.hidden[layers - 2].pointer,
+        epilogue: OutputPartialEpilogue(
+          bias: parameters + shape.biasOffset(layer: layers - 1), outputWeights: outputWeights, width: width,
+          partials: partials.pointer))
+    }
     writeScores(
       count: count, rows: rows, inverseNoise: inverseNoise, parameters: parameters, into: scores)
   }
 
   /// Layer 0 for `rows` rows; rows at or past `count` see the point (0, 0).
   private func forwardInputLayer(points: UnsafePointer<Float>, count: Int, rows: Int) {
+    let width = self.width
     let weights = UnsafePointer(panels.input.pointer)
     let bias = UnsafePointer(inputBias.pointer)
-    let activation = firstActivations.pointer
+    let activation = activations[0].pointer
     for row in 0..<rows {
       let inside = row < count
       let x1 = SIMD16<Float>(repeating: inside ? points[2 &* row] : 0)
       let x2 = SIMD16<Float>(repeating: inside ? points[2 &* row &+ 1] : 0)
       var column = 0
-      while column < Self.width {
+      while column < width {
         let h = load16(bias + column)
           .addingProduct(load16(weights + column), x1)
-          .addingProduct(load16(weights + (Self.width &+ column)), x2)
-        store16(FastSiLU.value(h), activation + (row &* Self.width &+ column))
+          .addingProduct(load16(weights + (width &+ column)), x2)
+        store16(FastSiLU.value(h), activation + (row &* width &+ column))
         column &+= 16
       }
     }
   }
 
-  /// s = (Σ partials + b₆)/σ for the first `count` of `rows` rows, eight rows at a time.
+  /// The output layer's lane sums (as `OutputPartialEpilogue` leaves them) from layer 0's
+  /// activations: the one-hidden-layer network, which has no hidden product to fuse them into.
+  private func sumOutputPartials(rows: Int, outputWeights: UnsafePointer<Float>) {
+    let width = self.width
+    let a = UnsafePointer(activations[0].pointer)
+    for row in 0..<rows {
+      var first = SIMD16<Float>()
+      var second = SIMD16<Float>()
+      var column = 0
+      while column < width {
+        let value = load16(a + (row &* width &+ column))
+        first = first.addingProduct(value, load16(outputWeights + column))
+        second = second.addingProduct(value, load16(outputWeights + (width &+ column)))
+        column &+= 16
+      }
+      store16(first, partials.pointer + row &* 32)
+      store16(second, partials.pointer + (row &* 32 &+ 16))
+    }
+  }
+
+  /// s = (Σ partials + b_out)/σ for the first `count` of `rows` rows, eight rows at a time.
   private func writeScores(
     count: Int, rows: Int, inverseNoise: Float, parameters: UnsafePointer<Float>,
     into scores: UnsafeMutablePointer<Float>
   ) {
-    let biasPair = SIMD2(
-      parameters[ScoreNetwork.outputBiasOffset], parameters[ScoreNetwork.outputBiasOffset + 1])
+    let biasOffset = shape.biasOffset(layer: shape.hiddenLayers)
+    let biasPair = SIMD2(parameters[biasOffset], parameters[biasOffset + 1])
     let bias = SIMD16<Float>(
       lowHalf: SIMD8(
         lowHalf: SIMD4(lowHalf: biasPair, highHalf: biasPair),

@@ -8,17 +8,28 @@ package enum MatrixTileShape: CaseIterable, Sendable {
   case sixtyFourColumns
 }
 
-/// C = A·B (rows × 128) in tiles of `shape`, with A read at `a[m·rowStride + k·depthStride]`
-/// and B row-major `depth` × 128.
+extension MatrixTileShape {
+  /// The columns of one tile row: the widths a product in this shape takes are its multiples.
+  package var columns: Int {
+    switch self {
+    case .sixteenColumns: SixteenColumnRow.columns
+    case .sixtyFourColumns: SixtyFourColumnRow.columns
+    }
+  }
+}
+
+/// C = A·B (rows × `width`) in tiles of `shape`, with A read at `a[m·rowStride + k·depthStride]`
+/// and B row-major `depth` × `width`.
 ///
-/// - Precondition: `rows` is a multiple of 8 and the arrays are large enough.
+/// - Precondition: `rows` is a multiple of 8, `width` one of `shape.columns`, and the arrays
+///   are large enough.
 package func tiledMatrixProduct(
-  rows: Int, depth: Int, a: [Float], rowStride: Int, depthStride: Int, b: [Float],
+  rows: Int, width: Int, depth: Int, a: [Float], rowStride: Int, depthStride: Int, b: [Float],
   shape: MatrixTileShape
 ) -> [Float] {
-  precondition(rows % 8 == 0 && b.count >= depth * MatrixKernels.width)
+  precondition(rows % 8 == 0 && width % shape.columns == 0 && b.count >= depth * width)
   precondition(a.count > (rows - 1) * rowStride + (depth - 1) * depthStride)
-  var c = [Float](repeating: .nan, count: rows * MatrixKernels.width)
+  var c = [Float](repeating: .nan, count: rows * width)
   a.withUnsafeBufferPointer { a in
     b.withUnsafeBufferPointer { b in
       c.withUnsafeMutableBufferPointer { c in
@@ -26,11 +37,11 @@ package func tiledMatrixProduct(
         switch shape {
         case .sixteenColumns:
           MatrixKernels.multiply(
-            SixteenColumnRow.self, rows: rows, depth: depth, a: a.baseAddress!,
+            SixteenColumnRow.self, rows: rows, width: width, depth: depth, a: a.baseAddress!,
             rowStride: rowStride, depthStride: depthStride, b: b.baseAddress!, epilogue: epilogue)
         case .sixtyFourColumns:
           MatrixKernels.multiply(
-            SixtyFourColumnRow.self, rows: rows, depth: depth, a: a.baseAddress!,
+            SixtyFourColumnRow.self, rows: rows, width: width, depth: depth, a: a.baseAddress!,
             rowStride: rowStride, depthStride: depthStride, b: b.baseAddress!, epilogue: epilogue)
         }
       }

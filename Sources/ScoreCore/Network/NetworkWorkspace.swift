@@ -3,7 +3,8 @@
 /// Everything one thread needs to run the network on a batch: activations, SiLU
 /// derivatives, forward tangents, backward buffers and a parameter gradient.
 ///
-/// Rows are points, 128 floats each, row-major. A batch of `count` points occupies
+/// Rows are points, `width` floats each (the padded hidden width, see `NetworkShape.padded`),
+/// row-major. A batch of `count` points occupies
 /// `rows = count` rounded up to a multiple of 8; the padding rows hold zero inputs and zero
 /// output gradients, so they never change a gradient. With tangents the rows form `blocks`
 /// consecutive blocks of `rows`: block 0 is the points themselves, block t ≥ 1 carries the
@@ -17,7 +18,12 @@
 ///
 /// Nothing is allocated after `init`.
 final class NetworkWorkspace {
-  static let width = ScoreNetwork.hiddenWidth
+  /// The shape the passes run, a padded one: parameters and gradient are in its layout.
+  let shape: NetworkShape
+  /// Floats per row of every hidden layer's buffers.
+  let width: Int
+  /// The number of hidden layers.
+  let layers: Int
 
   /// Rows per block this workspace holds (a multiple of 8).
   let blockCapacity: Int
@@ -25,13 +31,13 @@ final class NetworkWorkspace {
   let maximumBlocks: Int
   /// Inputs: (x₁, x₂, log σ) for primal rows, (v₁, v₂, 0) for tangent rows.
   let input: AlignedFloatBuffer
-  /// SiLU outputs of the three hidden layers, all blocks.
+  /// SiLU outputs of the hidden layers, all blocks.
   let activations: [AlignedFloatBuffer]
-  /// φ′(h) of the three hidden layers, primal rows.
+  /// φ′(h) of the hidden layers, primal rows.
   let slopes: [AlignedFloatBuffer]
-  /// φ″(h) of the three hidden layers, primal rows (only with tangents).
+  /// φ″(h) of the hidden layers, primal rows (only with tangents).
   let curvatures: [AlignedFloatBuffer]
-  /// φ″(h)·ḣₜ of the three hidden layers, tangent blocks (only with tangents).
+  /// φ″(h)·ḣₜ of the hidden layers, tangent blocks (only with tangents).
   let curvatureProducts: [AlignedFloatBuffer]
   /// The two alternating adjoint buffers of the backward pass.
   let adjoints: [AlignedFloatBuffer]
@@ -39,30 +45,36 @@ final class NetworkWorkspace {
   let outputs: AlignedFloatBuffer
   /// ∂loss/∂outputs, laid out as `outputs`.
   let outputGradients: AlignedFloatBuffer
-  /// ∂loss/∂parameters from the last `backward`, in `ScoreNetwork.tensors` layout.
+  /// ∂loss/∂parameters from the last `backward`, in `shape.tensors` layout.
   let gradient: AlignedFloatBuffer
 
-  /// A workspace for up to `capacity` points with up to `maximumBlocks − 1` tangents.
-  init(capacity: Int, maximumBlocks: Int) {
+  /// A workspace for a network of `shape` (a padded one) and up to `capacity` points with up
+  /// to `maximumBlocks − 1` tangents.
+  init(shape: NetworkShape, capacity: Int, maximumBlocks: Int) {
     precondition(capacity > 0 && maximumBlocks >= 1)
+    precondition(shape.padded == shape, "the workspace runs a padded shape")
+    self.shape = shape
+    width = shape.hiddenWidth
+    layers = shape.hiddenLayers
+    let width = self.width
     blockCapacity = (capacity + 7) / 8 * 8
     self.maximumBlocks = maximumBlocks
     let allRows = blockCapacity * maximumBlocks
-    let layer = blockCapacity * Self.width
+    let layer = blockCapacity * width
     let tangentRows = maximumBlocks > 1 ? layer : 0
-    input = AlignedFloatBuffer(count: allRows * ScoreNetwork.inputWidth)
-    activations = (0..<3).map { _ in AlignedFloatBuffer(count: allRows * Self.width) }
-    slopes = (0..<3).map { _ in AlignedFloatBuffer(count: layer) }
-    curvatures = (0..<3).map { _ in AlignedFloatBuffer(count: tangentRows) }
-    curvatureProducts = (0..<3).map { _ in
+    input = AlignedFloatBuffer(count: allRows * NetworkShape.inputWidth)
+    activations = (0..<layers).map { _ in AlignedFloatBuffer(count: allRows * width) }
+    slopes = (0..<layers).map { _ in AlignedFloatBuffer(count: layer) }
+    curvatures = (0..<layers).map { _ in AlignedFloatBuffer(count: tangentRows) }
+    curvatureProducts = (0..<layers).map { _ in
       AlignedFloatBuffer(count: tangentRows * (maximumBlocks - 1))
     }
     adjoints = (0..<2).map { _ in
-      AlignedFloatBuffer(count: allRows * Self.width)
+      AlignedFloatBuffer(count: allRows * width)
     }
-    outputs = AlignedFloatBuffer(count: allRows * ScoreNetwork.outputWidth)
-    outputGradients = AlignedFloatBuffer(count: allRows * ScoreNetwork.outputWidth)
-    gradient = AlignedFloatBuffer(count: ScoreNetwork.parameterCount)
+    outputs = AlignedFloatBuffer(count: allRows * NetworkShape.outputWidth)
+    outputGradients = AlignedFloatBuffer(count: allRows * NetworkShape.outputWidth)
+    gradient = AlignedFloatBuffer(count: shape.parameterCount)
   }
 
   /// The padded row count of one block for `count` points.
@@ -83,35 +95,36 @@ final class NetworkWorkspace {
     forBackward: Bool = true
   ) {
     precondition(rows % 8 == 0 && rows <= blockCapacity && blocks <= maximumBlocks)
+    precondition(panels.shape == shape, "the panels belong to another shape")
+    let width = self.width
     let tangents = blocks > 1 && forBackward
     forwardInputLayer(
       rows: rows, blocks: blocks, parameters: parameters, panels: panels, keepCurvature: tangents)
-    for layer in 1...2 {
+    for layer in 1..<layers {
       let below = activations[layer - 1].pointer
       let above = activations[layer].pointer
-      let panel = UnsafePointer(layer == 1 ? panels.firstHidden.pointer : panels.secondHidden.pointer)
-      let biasOffset =
-        layer == 1 ? ScoreNetwork.firstHiddenBiasOffset : ScoreNetwork.secondHiddenBiasOffset
+      let panel = UnsafePointer(panels.hidden[layer - 1].pointer)
+      let biasOffset = shape.biasOffset(layer: layer)
       MatrixKernels.multiply(
-        rows: rows, depth: Self.width, a: below, rowStride: Self.width, depthStride: 1,
+        rows: rows, width: width, depth: width, a: below, rowStride: width, depthStride: 1,
         b: panel,
         epilogue: ActivationEpilogue(
           bias: parameters + biasOffset, activation: above,
           slope: slopes[layer].pointer,
           curvature: tangents ? curvatures[layer].pointer : nil))
       for block in 1..<max(blocks, 1) {
-        let offset = block * rows * Self.width
+        let offset = block * rows * width
         if tangents {
           MatrixKernels.multiply(
-            rows: rows, depth: Self.width, a: below + offset, rowStride: Self.width,
+            rows: rows, width: width, depth: width, a: below + offset, rowStride: width,
             depthStride: 1, b: panel,
             epilogue: TangentEpilogue(
               slope: slopes[layer].pointer, curvature: curvatures[layer].pointer,
               activation: above + offset,
-              curvatureProduct: curvatureProducts[layer].pointer + (block - 1) * rows * Self.width))
+              curvatureProduct: curvatureProducts[layer].pointer + (block - 1) * rows * width))
         } else {
           MatrixKernels.multiply(
-            rows: rows, depth: Self.width, a: below + offset, rowStride: Self.width,
+            rows: rows, width: width, depth: width, a: below + offset, rowStride: width,
             depthStride: 1, b: panel,
             epilogue: ScaleEpilogue(output: above + offset, slope: slopes[layer].pointer))
         }
@@ -120,17 +133,18 @@ final class NetworkWorkspace {
     forwardOutputLayer(rows: rows, blocks: blocks, parameters: parameters)
   }
 
-  /// Layer 0 (3 → 128) for primal rows, then its tangents (the log σ input has none); φ″
+  /// Layer 0 (3 → W) for primal rows, then its tangents (the log σ input has none); φ″
   /// and φ″·ḣ only with `keepCurvature`.
   private func forwardInputLayer(
     rows: Int, blocks: Int, parameters: UnsafePointer<Float>, panels: WeightPanels,
     keepCurvature: Bool
   ) {
+    let width = self.width
     let weights = UnsafePointer(panels.input.pointer)
     let x = input.pointer
     let activation = activations[0].pointer
     let primal = ActivationEpilogue(
-      bias: parameters + ScoreNetwork.inputBiasOffset, activation: activation,
+      bias: parameters + shape.biasOffset(layer: 0), activation: activation,
       slope: slopes[0].pointer,
       curvature: keepCurvature ? curvatures[0].pointer : nil)
     for row in 0..<rows {
@@ -138,23 +152,23 @@ final class NetworkWorkspace {
       let x2 = SIMD16<Float>(repeating: x[row &* 3 &+ 1])
       let logNoise = SIMD16<Float>(repeating: x[row &* 3 &+ 2])
       var column = 0
-      while column < Self.width {
+      while column < width {
         var h = load16(weights + column) * x1
-        h = h.addingProduct(load16(weights + (Self.width &+ column)), x2)
-        h = h.addingProduct(load16(weights + (2 &* Self.width &+ column)), logNoise)
-        primal.apply(h, index: row &* Self.width &+ column, column: column)
+        h = h.addingProduct(load16(weights + (width &+ column)), x2)
+        h = h.addingProduct(load16(weights + (2 &* width &+ column)), logNoise)
+        primal.apply(h, index: row &* width &+ column, row: row, column: column)
         column &+= 16
       }
     }
     for block in 1..<max(blocks, 1) {
       let directions = UnsafePointer(x + block * rows * 3)
-      let output = activation + block * rows * Self.width
+      let output = activation + block * rows * width
       if keepCurvature {
         forwardInputTangent(
           directions: directions, rows: rows, weights: weights,
           epilogue: TangentEpilogue(
             slope: slopes[0].pointer, curvature: curvatures[0].pointer, activation: output,
-            curvatureProduct: curvatureProducts[0].pointer + (block - 1) * rows * Self.width))
+            curvatureProduct: curvatureProducts[0].pointer + (block - 1) * rows * width))
       } else {
         forwardInputTangent(
           directions: directions, rows: rows, weights: weights,
@@ -168,70 +182,43 @@ final class NetworkWorkspace {
   private func forwardInputTangent<Epilogue: TileEpilogue>(
     directions: UnsafePointer<Float>, rows: Int, weights: UnsafePointer<Float>, epilogue: Epilogue
   ) {
+    let width = self.width
     for row in 0..<rows {
       let v1 = SIMD16<Float>(repeating: directions[row &* 3])
       let v2 = SIMD16<Float>(repeating: directions[row &* 3 &+ 1])
       var column = 0
-      while column < Self.width {
-        let h = (load16(weights + column) * v1).addingProduct(
-          load16(weights + (Self.width &+ column)), v2)
-        epilogue.apply(h, index: row &* Self.width &+ column, column: column)
+      while column < width {
+        let h = (load16(weights + column) * v1).addingProduct(load16(weights + (width &+ column)), v2)
+        epilogue.apply(h, index: row &* width &+ column, row: row, column: column)
         column &+= 16
       }
     }
   }
 
-  /// Layer 6 (128 → 2): f = W·a + b for primal rows, J_f·v = W·ȧ for tangent rows.
+  /// The output layer (W → 2): f = W·a + b for primal rows, J_f·v = W·ȧ for tangent rows.
   ///
-  /// Both weight rows stay in sixteen registers; each row of a costs 8 loads and 16 FMAs.
+  /// Each row of a costs W/16 loads of activations, W/8 of weights and W/8 FMAs, against the
+  /// W²/16 FMAs of a hidden layer's row.
   private func forwardOutputLayer(rows: Int, blocks: Int, parameters: UnsafePointer<Float>) {
-    let w = parameters + ScoreNetwork.outputWeightOffset
-    let w00 = load16(w)
-    let w01 = load16(w + 16)
-    let w02 = load16(w + 32)
-    let w03 = load16(w + 48)
-    let w04 = load16(w + 64)
-    let w05 = load16(w + 80)
-    let w06 = load16(w + 96)
-    let w07 = load16(w + 112)
-    let w10 = load16(w + 128)
-    let w11 = load16(w + 144)
-    let w12 = load16(w + 160)
-    let w13 = load16(w + 176)
-    let w14 = load16(w + 192)
-    let w15 = load16(w + 208)
-    let w16 = load16(w + 224)
-    let w17 = load16(w + 240)
-    let bias = SIMD2(
-      parameters[ScoreNetwork.outputBiasOffset], parameters[ScoreNetwork.outputBiasOffset + 1])
-    let a = UnsafePointer(activations[2].pointer)
+    let width = self.width
+    let w0 = parameters + shape.weightOffset(layer: layers)
+    let w1 = w0 + width
+    let biasOffset = shape.biasOffset(layer: layers)
+    let bias = SIMD2(parameters[biasOffset], parameters[biasOffset + 1])
+    let a = UnsafePointer(activations[layers - 1].pointer)
     let out = outputs.pointer
     for row in 0..<(rows * blocks) {
-      let ar = a + row &* Self.width
-      var a0 = load16(ar)
-      var sum0 = a0 * w00
-      var sum1 = a0 * w10
-      a0 = load16(ar + 16)
-      sum0 = sum0.addingProduct(a0, w01)
-      sum1 = sum1.addingProduct(a0, w11)
-      a0 = load16(ar + 32)
-      sum0 = sum0.addingProduct(a0, w02)
-      sum1 = sum1.addingProduct(a0, w12)
-      a0 = load16(ar + 48)
-      sum0 = sum0.addingProduct(a0, w03)
-      sum1 = sum1.addingProduct(a0, w13)
-      a0 = load16(ar + 64)
-      sum0 = sum0.addingProduct(a0, w04)
-      sum1 = sum1.addingProduct(a0, w14)
-      a0 = load16(ar + 80)
-      sum0 = sum0.addingProduct(a0, w05)
-      sum1 = sum1.addingProduct(a0, w15)
-      a0 = load16(ar + 96)
-      sum0 = sum0.addingProduct(a0, w06)
-      sum1 = sum1.addingProduct(a0, w16)
-      a0 = load16(ar + 112)
-      sum0 = sum0.addingProduct(a0, w07)
-      sum1 = sum1.addingProduct(a0, w17)
+      let ar = a + row &* width
+      var value = load16(ar)
+      var sum0 = value * load16(w0)
+      var sum1 = value * load16(w1)
+      var column = 16
+      while column < width {
+        value = load16(ar + column)
+        sum0 = sum0.addingProduct(value, load16(w0 + column))
+        sum1 = sum1.addingProduct(value, load16(w1 + column))
+        column &+= 16
+      }
       let sums = laneSums(sum0, sum1) + (row < rows ? bias : SIMD2())
       UnsafeMutableRawPointer(out + row &* 2).storeBytes(of: sums, as: SIMD2<Float>.self)
     }
@@ -244,28 +231,27 @@ final class NetworkWorkspace {
   /// `outputGradients` must be zero on padding rows.
   func backward(rows: Int, blocks: Int, parameters: UnsafePointer<Float>) {
     let gradient = self.gradient.pointer
+    let width = self.width
     let allRows = rows * blocks
     var current = adjoints[0].pointer
     var next = adjoints[1].pointer
     backwardOutputLayer(
       rows: rows, blocks: blocks, parameters: parameters, into: current)
-    for below in stride(from: 1, through: 0, by: -1) {
-      let weightOffset =
-        below == 1 ? ScoreNetwork.secondHiddenWeightOffset : ScoreNetwork.firstHiddenWeightOffset
-      let biasOffset =
-        below == 1 ? ScoreNetwork.secondHiddenBiasOffset : ScoreNetwork.firstHiddenBiasOffset
+    for below in stride(from: layers - 2, through: 0, by: -1) {
+      let weightOffset = shape.weightOffset(layer: below + 1)
+      let biasOffset = shape.biasOffset(layer: below + 1)
       MatrixKernels.multiply(
-        rows: Self.width, depth: allRows, a: current, rowStride: 1, depthStride: Self.width,
+        rows: width, width: width, depth: allRows, a: current, rowStride: 1, depthStride: width,
         b: activations[below].pointer, epilogue: StoreEpilogue(output: gradient + weightOffset))
       sumPrimalRows(current, rows: rows, into: gradient + biasOffset)
       if blocks == 1 {
         MatrixKernels.multiply(
-          rows: allRows, depth: Self.width, a: current, rowStride: Self.width, depthStride: 1,
+          rows: allRows, width: width, depth: width, a: current, rowStride: width, depthStride: 1,
           b: parameters + weightOffset,
           epilogue: ScaleEpilogue(output: next, slope: slopes[below].pointer))
       } else {
         MatrixKernels.multiply(
-          rows: allRows, depth: Self.width, a: current, rowStride: Self.width, depthStride: 1,
+          rows: allRows, width: width, depth: width, a: current, rowStride: width, depthStride: 1,
           b: parameters + weightOffset, epilogue: StoreEpilogue(output: next))
         combineAdjoints(next, layer: below, rows: rows, blocks: blocks)
       }
@@ -274,26 +260,31 @@ final class NetworkWorkspace {
     backwardInputLayer(current, rows: rows, blocks: blocks)
   }
 
-  /// Output-layer gradients and the adjoint of its pre-activation below, h̄₂ (and ḣ̄₂).
+  /// Output-layer gradients and the adjoint of the pre-activation of the last hidden layer (and
+  /// its tangents).
   private func backwardOutputLayer(
     rows: Int, blocks: Int, parameters: UnsafePointer<Float>,
     into adjoint: UnsafeMutablePointer<Float>
   ) {
     let allRows = rows * blocks
+    let width = self.width
+    let last = layers - 1
+    let weightOffset = shape.weightOffset(layer: layers)
+    let biasOffset = shape.biasOffset(layer: layers)
     let gradient = self.gradient.pointer
     let g = UnsafePointer(outputGradients.pointer)
-    let a = UnsafePointer(activations[2].pointer)
+    let a = UnsafePointer(activations[last].pointer)
     var column = 0
-    while column < Self.width {
+    while column < width {
       var sum0 = SIMD16<Float>()
       var sum1 = SIMD16<Float>()
       for row in 0..<allRows {
-        let value = load16(a + (row &* Self.width &+ column))
+        let value = load16(a + (row &* width &+ column))
         sum0 = sum0.addingProduct(value, SIMD16(repeating: g[row &* 2]))
         sum1 = sum1.addingProduct(value, SIMD16(repeating: g[row &* 2 &+ 1]))
       }
-      store16(sum0, gradient + ScoreNetwork.outputWeightOffset + column)
-      store16(sum1, gradient + ScoreNetwork.outputWeightOffset + Self.width + column)
+      store16(sum0, gradient + weightOffset + column)
+      store16(sum1, gradient + weightOffset + width + column)
       column &+= 16
     }
     var bias0: Float = 0
@@ -302,24 +293,24 @@ final class NetworkWorkspace {
       bias0 += g[row &* 2]
       bias1 += g[row &* 2 &+ 1]
     }
-    gradient[ScoreNetwork.outputBiasOffset] = bias0
-    gradient[ScoreNetwork.outputBiasOffset + 1] = bias1
-    let w0 = parameters + ScoreNetwork.outputWeightOffset
-    let w1 = w0 + Self.width
-    let slope = UnsafePointer(slopes[2].pointer)
+    gradient[biasOffset] = bias0
+    gradient[biasOffset + 1] = bias1
+    let w0 = parameters + weightOffset
+    let w1 = w0 + width
+    let slope = UnsafePointer(slopes[last].pointer)
     for row in 0..<allRows {
       let g0 = SIMD16<Float>(repeating: g[row &* 2])
       let g1 = SIMD16<Float>(repeating: g[row &* 2 &+ 1])
       var column = 0
-      while column < Self.width {
-        let index = row &* Self.width &+ column
+      while column < width {
+        let index = row &* width &+ column
         var value = (load16(w0 + column) * g0).addingProduct(load16(w1 + column), g1)
         if blocks == 1 { value *= load16(slope + index) }
         store16(value, adjoint + index)
         column &+= 16
       }
     }
-    if blocks > 1 { combineAdjoints(adjoint, layer: 2, rows: rows, blocks: blocks) }
+    if blocks > 1 { combineAdjoints(adjoint, layer: last, rows: rows, blocks: blocks) }
   }
 
   /// Turns activation adjoints (ā, ǡₜ) of hidden `layer` into pre-activation adjoints in place:
@@ -329,7 +320,7 @@ final class NetworkWorkspace {
   ) {
     let slope = UnsafePointer(slopes[layer].pointer)
     let products = UnsafePointer(curvatureProducts[layer].pointer)
-    let blockSize = rows * Self.width
+    let blockSize = rows * width
     var index = 0
     while index < blockSize {
       let s = load16(slope + index)
@@ -349,37 +340,39 @@ final class NetworkWorkspace {
   private func backwardInputLayer(_ adjoint: UnsafeMutablePointer<Float>, rows: Int, blocks: Int) {
     let gradient = self.gradient.pointer
     let x = UnsafePointer(input.pointer)
+    let width = self.width
     let allRows = rows * blocks
     var column = 0
-    while column < Self.width {
+    while column < width {
       var sum0 = SIMD16<Float>()
       var sum1 = SIMD16<Float>()
       var sum2 = SIMD16<Float>()
       for row in 0..<allRows {
-        let value = load16(adjoint + (row &* Self.width &+ column))
+        let value = load16(adjoint + (row &* width &+ column))
         sum0 = sum0.addingProduct(value, SIMD16(repeating: x[row &* 3]))
         sum1 = sum1.addingProduct(value, SIMD16(repeating: x[row &* 3 &+ 1]))
         sum2 = sum2.addingProduct(value, SIMD16(repeating: x[row &* 3 &+ 2]))
       }
       for lane in 0..<16 {
-        let weight = ScoreNetwork.inputWeightOffset + (column &+ lane) &* 3
+        let weight = (column &+ lane) &* 3
         gradient[weight] = sum0[lane]
         gradient[weight &+ 1] = sum1[lane]
         gradient[weight &+ 2] = sum2[lane]
       }
       column &+= 16
     }
-    sumPrimalRows(adjoint, rows: rows, into: gradient + ScoreNetwork.inputBiasOffset)
+    sumPrimalRows(adjoint, rows: rows, into: gradient + shape.biasOffset(layer: 0))
   }
 
   /// bias gradient = Σ over the first `rows` rows of `adjoint`.
   private func sumPrimalRows(
     _ adjoint: UnsafeMutablePointer<Float>, rows: Int, into bias: UnsafeMutablePointer<Float>
   ) {
+    let width = self.width
     var column = 0
-    while column < Self.width {
+    while column < width {
       var sum = SIMD16<Float>()
-      for row in 0..<rows { sum += load16(adjoint + (row &* Self.width &+ column)) }
+      for row in 0..<rows { sum += load16(adjoint + (row &* width &+ column)) }
       store16(sum, bias + column)
       column &+= 16
     }

@@ -13,8 +13,8 @@ extension ScoreNetwork {
     let count = noiseLevels.count
     precondition(points.count == 2 * count && (1...2).contains(directions.count))
     let blocks = 1 + directions.count
-    let workspace = NetworkWorkspace(capacity: count, maximumBlocks: blocks)
-    let panels = WeightPanels()
+    let workspace = NetworkWorkspace(shape: shape.padded, capacity: count, maximumBlocks: blocks)
+    let panels = WeightPanels(shape: shape.padded)
     let rows = NetworkWorkspace.paddedRows(count)
     let input = workspace.input.pointer
     for point in 0..<count {
@@ -27,7 +27,7 @@ extension ScoreNetwork {
         input[3 * row + 1] = direction[2 * point + 1]
       }
     }
-    parameters.withUnsafeBufferPointer { buffer in
+    shape.paddedParameters(parameters).withUnsafeBufferPointer { buffer in
       panels.update(from: buffer.baseAddress!)
       workspace.forward(
         rows: rows, blocks: blocks, parameters: buffer.baseAddress!,
@@ -41,7 +41,7 @@ extension ScoreNetwork {
     return (f, tangents)
   }
 
-  /// The mean `objective` loss of a hand-made batch and its gradient.
+  /// The mean `objective` loss of a hand-made batch and its gradient, in `tensors` layout.
   ///
   /// `points` are the perturbed points x̃, `noise` the z with x̃ = x + σz (`ncsn`, `dsm`),
   /// `directions` the projections (`ssm`), `targets` the target scores (`esm`); all
@@ -52,7 +52,7 @@ extension ScoreNetwork {
     directions: [Float], targets: [Float], threadCount: Int = 1
   ) -> (loss: Float, gradient: [Float]) {
     let count = noiseLevels.count
-    let scratch = TrainerScratch(batchSize: count, threadCount: threadCount)
+    let scratch = TrainerScratch(shape: shape.padded, batchSize: count, threadCount: threadCount)
     let batch = scratch.batch
     batch.count = count
     for point in 0..<count {
@@ -65,10 +65,9 @@ extension ScoreNetwork {
         batch.targets.pointer[2 * point + axis] = targets[2 * point + axis]
       }
     }
-    let loss = parameters.withUnsafeBufferPointer { buffer in
+    let loss = shape.paddedParameters(parameters).withUnsafeBufferPointer { buffer in
       scratch.lossAndGradient(objective: objective, parameters: buffer.baseAddress!)
     }
-    let gradient = (0..<Self.parameterCount).map { scratch.workspace.gradient.pointer[$0] }
-    return (Float(loss), gradient)
+    return (Float(loss), scratch.unpaddedGradient(of: shape))
   }
 }

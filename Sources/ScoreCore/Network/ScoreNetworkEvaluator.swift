@@ -8,7 +8,8 @@ import Foundation
 /// call. A copy shares nothing observable: a copy that evaluates builds its own scratch first.
 /// The forward pass is `InferenceWorkspace`'s: the same network as training's, with the SiLU
 /// of `FastSiLU` (relative error below 4·10⁻⁷ + 10⁻⁷·|h|) and the output layer fused into the
-/// last hidden one.
+/// last hidden one. A network whose width is not a whole number of the kernels' column blocks
+/// runs padded with zero units (`NetworkShape.padded`), a copy of its parameters made once.
 ///
 /// With the divergence (`evaluateScoresAndDivergence`) the pass is `NetworkWorkspace`'s, the
 /// one training runs, with two forward tangents along e₁ and e₂: tr ∇ₓs = (∂f¹/∂x¹ + ∂f²/∂x²)/σ
@@ -30,14 +31,20 @@ public struct ScoreNetworkEvaluator: BatchScoreDivergenceFunction, Sendable {
   static let divergenceCapacity = 64
 
   private final class Storage: @unchecked Sendable {
+    /// The network's parameters in the padded layout the kernels run (the same array when
+    /// the network needs no padding).
+    let parameters: [Float]
     let workspace: InferenceWorkspace
     /// The workspace of the trace-carrying pass, built on first use.
     lazy var traceWorkspace = NetworkWorkspace(
-      capacity: ScoreNetworkEvaluator.divergenceCapacity, maximumBlocks: NetworkWorkspace.traceBlocks)
+      shape: workspace.shape, capacity: ScoreNetworkEvaluator.divergenceCapacity,
+      maximumBlocks: NetworkWorkspace.traceBlocks)
 
     init(network: ScoreNetwork, capacity: Int) {
-      workspace = network.parameters.withUnsafeBufferPointer {
-        InferenceWorkspace(parameters: $0.baseAddress!, capacity: capacity)
+      let shape = network.shape
+      parameters = shape.needsPadding ? shape.paddedParameters(network.parameters) : network.parameters
+      workspace = parameters.withUnsafeBufferPointer {
+        InferenceWorkspace(shape: shape.padded, parameters: $0.baseAddress!, capacity: capacity)
       }
     }
   }
@@ -61,7 +68,7 @@ public struct ScoreNetworkEvaluator: BatchScoreDivergenceFunction, Sendable {
       storage = Storage(network: network, capacity: capacity)
     }
     let workspace = storage.workspace
-    network.parameters.withUnsafeBufferPointer { parameters in
+    storage.parameters.withUnsafeBufferPointer { parameters in
       workspace.evaluate(
         points: points, count: count, noiseLevel: noiseLevel,
         parameters: parameters.baseAddress!, into: scores)
@@ -87,7 +94,7 @@ public struct ScoreNetworkEvaluator: BatchScoreDivergenceFunction, Sendable {
     let panels = storage.workspace.panels
     let logNoise = Float(log(Double(noiseLevel)))
     let inverseNoise = 1 / noiseLevel
-    network.parameters.withUnsafeBufferPointer { parameters in
+    storage.parameters.withUnsafeBufferPointer { parameters in
       var start = 0
       while start < count {
         let chunk = min(Self.divergenceCapacity, count - start)

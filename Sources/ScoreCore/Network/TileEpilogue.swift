@@ -4,11 +4,11 @@
 /// the chain rule cost no extra pass over memory.
 ///
 /// Each conforming type is a separate specialisation of `MatrixKernels.multiply`, so the
-/// step is inlined into the kernel. Every pointer addresses a row-major matrix with 128
-/// columns, indexed like the product's output; a bias is indexed by column only.
+/// step is inlined into the kernel. Every pointer addresses a row-major matrix as wide as the
+/// product, indexed like the product's output; a bias is indexed by column only.
 protocol TileEpilogue {
-  /// Applies the step to the 16 outputs at flat index `index` (row·128 + column).
-  func apply(_ c: SIMD16<Float>, index: Int, column: Int)
+  /// Applies the step to the 16 outputs at flat index `index` (row·width + column).
+  func apply(_ c: SIMD16<Float>, index: Int, row: Int, column: Int)
 }
 
 /// output = c.
@@ -16,7 +16,7 @@ struct StoreEpilogue: TileEpilogue {
   let output: UnsafeMutablePointer<Float>
 
   @inline(__always)
-  func apply(_ c: SIMD16<Float>, index: Int, column: Int) {
+  func apply(_ c: SIMD16<Float>, index: Int, row: Int, column: Int) {
     store16(c, output + index)
   }
 }
@@ -27,7 +27,7 @@ struct ScaleEpilogue: TileEpilogue {
   let slope: UnsafePointer<Float>
 
   @inline(__always)
-  func apply(_ c: SIMD16<Float>, index: Int, column: Int) {
+  func apply(_ c: SIMD16<Float>, index: Int, row: Int, column: Int) {
     store16(c * load16(slope + index), output + index)
   }
 }
@@ -40,7 +40,7 @@ struct ActivationEpilogue: TileEpilogue {
   let curvature: UnsafeMutablePointer<Float>?
 
   @inline(__always)
-  func apply(_ c: SIMD16<Float>, index: Int, column: Int) {
+  func apply(_ c: SIMD16<Float>, index: Int, row: Int, column: Int) {
     let h = c + load16(bias + column)
     let s = SiLU.sigmoid(h)
     store16(h * s, activation + index)
@@ -57,7 +57,7 @@ struct TangentEpilogue: TileEpilogue {
   let curvatureProduct: UnsafeMutablePointer<Float>
 
   @inline(__always)
-  func apply(_ c: SIMD16<Float>, index: Int, column: Int) {
+  func apply(_ c: SIMD16<Float>, index: Int, row: Int, column: Int) {
     store16(c * load16(slope + index), activation + index)
     store16(c * load16(curvature + index), curvatureProduct + index)
   }

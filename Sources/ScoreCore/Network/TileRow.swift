@@ -22,7 +22,7 @@ protocol TileRow {
   mutating func add(_ a: Float, _ strip: Strip)
 
   /// The row's 16-column blocks through `epilogue`, left to right from flat `index`.
-  func apply<Epilogue: TileEpilogue>(_ epilogue: Epilogue, index: Int, column: Int)
+  func apply<Epilogue: TileEpilogue>(_ epilogue: Epilogue, index: Int, row: Int, column: Int)
 }
 
 #if SCOREVIZ_AVX512 && !arch(arm64)
@@ -62,11 +62,11 @@ struct SixtyFourColumnRow: TileRow {
   }
 
   @inline(__always)
-  func apply<Epilogue: TileEpilogue>(_ epilogue: Epilogue, index: Int, column: Int) {
-    epilogue.apply(c0, index: index, column: column)
-    epilogue.apply(c1, index: index &+ 16, column: column &+ 16)
-    epilogue.apply(c2, index: index &+ 32, column: column &+ 32)
-    epilogue.apply(c3, index: index &+ 48, column: column &+ 48)
+  func apply<Epilogue: TileEpilogue>(_ epilogue: Epilogue, index: Int, row: Int, column: Int) {
+    epilogue.apply(c0, index: index, row: row, column: column)
+    epilogue.apply(c1, index: index &+ 16, row: row, column: column &+ 16)
+    epilogue.apply(c2, index: index &+ 32, row: row, column: column &+ 32)
+    epilogue.apply(c3, index: index &+ 48, row: row, column: column &+ 48)
   }
 }
 
@@ -86,7 +86,7 @@ struct SixteenColumnRow: TileRow {
   }
 
   @inline(__always)
-  func apply<Epilogue: TileEpilogue>(_ epilogue: Epilogue, index: Int, column: Int) {
-    epilogue.apply(c, index: index, column: column)
+  func apply<Epilogue: TileEpilogue>(_ epilogue: Epilogue, index: Int, row: Int, column: Int) {
+    epilogue.apply(c, index: index, row: row, column: column)
   }
 }

@@ -1,29 +1,36 @@
 // Transposed copies of the weights that the forward products stream row by row.
 
-/// Wᵀ ([in][out]) for the first three layers, refreshed from the flat parameters.
+/// Wᵀ ([in][out]) for every layer but the output layer, refreshed from the flat parameters.
 ///
-/// The forward product H = A·Wᵀ reads Wᵀ one row (128 contiguous outputs) per step of its
+/// The forward product H = A·Wᵀ reads Wᵀ one row (`width` contiguous outputs) per step of its
 /// depth loop; the backward products read W itself from the parameters.
 final class WeightPanels {
-  /// 0.weightᵀ, 3 × 128.
-  let input = AlignedFloatBuffer(count: ScoreNetwork.inputWidth * ScoreNetwork.hiddenWidth)
-  /// 2.weightᵀ, 128 × 128.
-  let firstHidden = AlignedFloatBuffer(count: ScoreNetwork.hiddenWidth * ScoreNetwork.hiddenWidth)
-  /// 4.weightᵀ, 128 × 128.
-  let secondHidden = AlignedFloatBuffer(
-    count: ScoreNetwork.hiddenWidth * ScoreNetwork.hiddenWidth)
+  /// The shape the panels are laid out for (a padded shape, see `NetworkShape.padded`).
+  let shape: NetworkShape
+  /// 0.weightᵀ, 3 × W.
+  let input: AlignedFloatBuffer
+  /// The hidden-to-hidden weights transposed, W × W each: 2.weightᵀ, 4.weightᵀ, …, one fewer
+  /// than the hidden layers.
+  let hidden: [AlignedFloatBuffer]
 
-  /// Copies the transposed weights out of `parameters` (in `ScoreNetwork.tensors` layout).
+  /// Panels for a network of `shape`, to be filled by `update(from:)`.
+  init(shape: NetworkShape) {
+    self.shape = shape
+    let width = shape.hiddenWidth
+    input = AlignedFloatBuffer(count: NetworkShape.inputWidth * width)
+    hidden = (1..<shape.hiddenLayers).map { _ in AlignedFloatBuffer(count: width * width) }
+  }
+
+  /// Copies the transposed weights out of `parameters` (in `shape.tensors` layout).
   func update(from parameters: UnsafePointer<Float>) {
+    let width = shape.hiddenWidth
     Self.transpose(
-      parameters + ScoreNetwork.inputWeightOffset, rows: ScoreNetwork.hiddenWidth,
-      columns: ScoreNetwork.inputWidth, into: input.pointer)
-    Self.transpose(
-      parameters + ScoreNetwork.firstHiddenWeightOffset, rows: ScoreNetwork.hiddenWidth,
-      columns: ScoreNetwork.hiddenWidth, into: firstHidden.pointer)
-    Self.transpose(
-      parameters + ScoreNetwork.secondHiddenWeightOffset, rows: ScoreNetwork.hiddenWidth,
-      columns: ScoreNetwork.hiddenWidth, into: secondHidden.pointer)
+      parameters + shape.weightOffset(layer: 0), rows: width, columns: NetworkShape.inputWidth,
+      into: input.pointer)
+    for (index, panel) in hidden.enumerated() {
+      Self.transpose(
+        parameters + shape.weightOffset(layer: index + 1), rows: width, columns: width, into: panel.pointer)
+    }
   }
 
   /// destination[j·rows + i] = source[i·columns + j], in 8 × 8 blocks when both fit.

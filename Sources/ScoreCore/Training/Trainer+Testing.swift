@@ -6,12 +6,11 @@ extension Trainer {
   package mutating func drawBatchGradient(on data: [Float]) -> (loss: Float, gradient: [Float]) {
     let scratch = preparedScratch()
     drawBatch(from: data, into: scratch.batch)
-    let loss = network.parameters.withUnsafeBufferPointer { parameters in
+    let parameters = network.shape.needsPadding ? paddedParameters : network.parameters
+    let loss = parameters.withUnsafeBufferPointer { parameters in
       scratch.lossAndGradient(objective: objective, parameters: parameters.baseAddress!)
     }
-    let gradient = Array(
-      UnsafeBufferPointer(start: scratch.workspace.gradient.pointer, count: ScoreNetwork.parameterCount))
-    return (Float(loss), gradient)
+    return (Float(loss), scratch.unpaddedGradient(of: network.shape))
   }
 }
 
@@ -34,5 +33,15 @@ extension Trainer {
       copy(batch.noise, 2 * count),
       objective == .ssm ? copy(batch.directions, 2 * count) : [Float](repeating: 0, count: 2 * count)
     )
+  }
+}
+
+extension Trainer {
+  /// The padded shape the kernels run, the parameters Adam updates in its layout, and the
+  /// gradient of the last step in that layout: what the padding's zeros can be checked on.
+  package var paddedParametersAndLastGradient: (shape: NetworkShape, parameters: [Float], gradient: [Float]) {
+    let parameters = network.shape.needsPadding ? paddedParameters : network.parameters
+    let gradient = Array(UnsafeBufferPointer(start: scratch.workspace.gradient.pointer, count: parameters.count))
+    return (network.shape.padded, parameters, gradient)
   }
 }

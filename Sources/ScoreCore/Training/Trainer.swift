@@ -22,6 +22,10 @@ import Foundation
 /// the calling thread computes the first; the result equals one thread's up to Float rounding
 /// (the two gradient halves are summed). Random draws all happen on the calling thread, so
 /// a run is reproducible from `seed` whatever the thread count.
+///
+/// A network whose width is not a whole number of the kernels' column blocks is trained in
+/// the padded layout (`NetworkShape.padded`): Adam steps that copy, whose padding stays zero,
+/// and `network` is refreshed from it after every step.
 public struct Trainer: Sendable {
   /// The network being trained.
   public private(set) var network: ScoreNetwork
@@ -54,11 +58,16 @@ public struct Trainer: Sendable {
   private var random: SeededGenerator
   /// Scratch memory and the worker thread; rebuilt by a copy before it steps.
   var scratch: TrainerScratch
+  /// The network's parameters in the padded layout the kernels run, which Adam updates;
+  /// empty when the network needs no padding and Adam updates `network` itself.
+  private(set) var paddedParameters: [Float]
 
   /// A trainer for `network`, or for a new PyTorch-initialised network drawn from `seed`.
   ///
   /// - Parameters:
-  ///   - network: the starting point; `nil` initialises one from a generator split off `seed`.
+  ///   - network: the starting point; `nil` initialises one of `shape` from a generator split
+  ///     off `seed`.
+  ///   - shape: the width and depth of a new network, `NetworkShape.standard` by default.
   ///   - objective: the loss, `ncsn` by default (WORKLOADS.md "Training step").
   ///   - ladder: the noise levels, `NoiseLadder.standard` by default.
   ///   - noiseDistribution: how each point's σ is drawn from `ladder`, `ladder` by default.
@@ -68,7 +77,7 @@ public struct Trainer: Sendable {
   ///   - seed: fixes the initialisation and every batch.
   ///   - threadCount: 1 or 2.
   public init(
-    network: ScoreNetwork? = nil, objective: Objective = .ncsn,
+    network: ScoreNetwork? = nil, shape: NetworkShape = .standard, objective: Objective = .ncsn,
     ladder: NoiseLadder = .standard, noiseDistribution: NoiseDistribution = .ladder,
     denoisingNoiseLevel: Float? = nil, batchSize: Int = 256, learningRate: Float = 1e-3,
     seed: UInt64 = 0, threadCount: Int = 1
@@ -77,9 +86,13 @@ public struct Trainer: Sendable {
     precondition(threadCount == 1 || threadCount == 2, "thread count must be 1 or 2")
     var random = SeededGenerator(seed: seed)
     var initialisation = random.split()
-    self.network = network ?? ScoreNetwork(using: &initialisation)
+    let network = network ?? ScoreNetwork(shape: shape, using: &initialisation)
+    self.network = network
     self.random = random
-    optimizer = Adam(parameterCount: ScoreNetwork.parameterCount, learningRate: learningRate)
+    let computeShape = network.shape.padded
+    paddedParameters =
+      network.shape.needsPadding ? network.shape.paddedParameters(network.parameters) : []
+    optimizer = Adam(parameterCount: computeShape.parameterCount, learningRate: learningRate)
     self.objective = objective
     self.ladder = ladder
     self.noiseDistribution = noiseDistribution
@@ -88,7 +101,7 @@ public struct Trainer: Sendable {
     self.batchSize = batchSize
     self.threadCount = threadCount
     self.seed = seed
-    scratch = TrainerScratch(batchSize: batchSize, threadCount: threadCount)
+    scratch = TrainerScratch(shape: computeShape, batchSize: batchSize, threadCount: threadCount)
   }
 
   /// Adam's learning rate.
@@ -130,7 +143,7 @@ public struct Trainer: Sendable {
     if !isKnownUniquelyReferenced(&scratch) || scratch.batchSize != batchSize
       || scratch.threadCount != threadCount
     {
-      scratch = TrainerScratch(batchSize: batchSize, threadCount: threadCount)
+      scratch = TrainerScratch(shape: network.shape.padded, batchSize: batchSize, threadCount: threadCount)
     }
     return scratch
   }
@@ -187,13 +200,32 @@ public struct Trainer: Sendable {
   }
 
   private mutating func finishStep(_ scratch: TrainerScratch) -> Float {
-    let loss = network.parameters.withUnsafeMutableBufferPointer { parameters in
-      let pointer = parameters.baseAddress!
-      let loss = scratch.lossAndGradient(objective: objective, parameters: pointer)
-      optimizer.update(pointer, gradient: scratch.workspace.gradient.pointer)
+    let shape = network.shape
+    guard shape.needsPadding else {
+      let loss = network.parameters.withUnsafeMutableBufferPointer { parameters in
+        Self.step(scratch, objective: objective, optimizer: &optimizer, parameters: parameters.baseAddress!)
+      }
+      stepCount += 1
+      return Float(loss)
+    }
+    var padded = paddedParameters
+    paddedParameters = []
+    let loss = padded.withUnsafeMutableBufferPointer { parameters in
+      let loss = Self.step(scratch, objective: objective, optimizer: &optimizer, parameters: parameters.baseAddress!)
+      network.parameters.withUnsafeMutableBufferPointer { shape.unpad(parameters.baseAddress!, into: $0.baseAddress!) }
       return loss
     }
+    paddedParameters = padded
     stepCount += 1
     return Float(loss)
+  }
+
+  /// The loss and gradient at `parameters` (the layout `scratch` runs), then an Adam step on them.
+  private static func step(
+    _ scratch: TrainerScratch, objective: Objective, optimizer: inout Adam, parameters: UnsafeMutablePointer<Float>
+  ) -> Double {
+    let loss = scratch.lossAndGradient(objective: objective, parameters: parameters)
+    optimizer.update(parameters, gradient: scratch.workspace.gradient.pointer)
+    return loss
   }
 }

@@ -4,25 +4,29 @@
 /// and, with two threads, the worker. Holds no state that outlives a step, so a copied
 /// trainer simply builds its own.
 final class TrainerScratch: @unchecked Sendable {
+  /// The padded shape the passes run; parameters and gradients are in its layout.
+  let shape: NetworkShape
   let batchSize: Int
   let threadCount: Int
   let batch: TrainingBatch
-  let panels = WeightPanels()
+  let panels: WeightPanels
   let workspace: NetworkWorkspace
   let worker: TrainingWorker?
 
   /// The maximum number of blocks any objective needs (points plus two tangents).
   static let maximumBlocks = 3
 
-  init(batchSize: Int, threadCount: Int) {
+  init(shape: NetworkShape, batchSize: Int, threadCount: Int) {
+    self.shape = shape
+    panels = WeightPanels(shape: shape)
     self.batchSize = batchSize
     self.threadCount = threadCount
     batch = TrainingBatch(capacity: batchSize)
     let share = threadCount == 2 ? (batchSize + 1) / 2 : batchSize
-    workspace = NetworkWorkspace(
-      capacity: share, maximumBlocks: Self.maximumBlocks)
+    workspace = NetworkWorkspace(shape: shape, capacity: share, maximumBlocks: Self.maximumBlocks)
     worker =
-      threadCount == 2 ? TrainingWorker(capacity: share, maximumBlocks: Self.maximumBlocks) : nil
+      threadCount == 2
+      ? TrainingWorker(shape: shape, capacity: share, maximumBlocks: Self.maximumBlocks) : nil
   }
 
   deinit { worker?.stop() }
@@ -46,15 +50,27 @@ final class TrainerScratch: @unchecked Sendable {
     let workerLoss = worker.waitForResult()
     let own = workspace.gradient.pointer
     let other = UnsafePointer(worker.workspace.gradient.pointer)
+    let count = shape.parameterCount
     var index = 0
-    while index &+ 16 <= ScoreNetwork.parameterCount {
+    while index &+ 16 <= count {
       store16(load16(own + index) + load16(other + index), own + index)
       index &+= 16
     }
-    while index < ScoreNetwork.parameterCount {
+    while index < count {
       own[index] += other[index]
       index &+= 1
     }
     return (ownLoss + workerLoss) / Double(total)
+  }
+
+  /// The gradient of the last `lossAndGradient` in the layout of `networkShape`, whose padded
+  /// shape this scratch runs.
+  func unpaddedGradient(of networkShape: NetworkShape) -> [Float] {
+    precondition(networkShape.padded == shape, "the scratch runs another shape")
+    var gradient = [Float](repeating: 0, count: networkShape.parameterCount)
+    gradient.withUnsafeMutableBufferPointer {
+      networkShape.unpad(workspace.gradient.pointer, into: $0.baseAddress!)
+    }
+    return gradient
   }
 }

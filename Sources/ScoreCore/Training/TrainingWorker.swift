@@ -38,10 +38,10 @@ final class TrainingWorker: @unchecked Sendable {
   private var loss: Double = 0
   private var posts = 0
 
-  /// Starts the thread with a workspace for `capacity` points and `maximumBlocks` blocks.
-  init(capacity: Int, maximumBlocks: Int) {
-    workspace = NetworkWorkspace(
-      capacity: capacity, maximumBlocks: maximumBlocks)
+  /// Starts the thread with a workspace for a network of the padded `shape`, `capacity`
+  /// points and `maximumBlocks` blocks.
+  init(shape: NetworkShape, capacity: Int, maximumBlocks: Int) {
+    workspace = NetworkWorkspace(shape: shape, capacity: capacity, maximumBlocks: maximumBlocks)
     let thread = Thread { [self] in run() }
     thread.name = "score-network-trainer"
     thread.start()

@@ -17,6 +17,8 @@ struct BenchContext {
   var model: String?
   /// The progress bar on stderr, redrawn after each timed run; nil for none.
   var progress: ProgressReporter?
+  /// The network of the `train` workload.
+  var networkShape: NetworkShape = .standard
 
   /// The points of a data file in `dataFolder`.
   func points(_ name: String) throws -> [SIMD2<Double>] {

@@ -40,7 +40,8 @@ struct ContinuousBenchModel {
     var average =
       context.quick ? nil : ParameterAverage(decay: averageDecay, parameters: trainer.network.parameters)
     _ = try train(&trainer, on: data, steps: steps, showProgress: false, average: &average)
-    let network = try average.map { try ScoreNetwork(parameters: $0.parameters) } ?? trainer.network
+    let network =
+      try average.map { try ScoreNetwork(shape: trainer.network.shape, parameters: $0.parameters) } ?? trainer.network
     let weights = average == nil ? "last weights" : "EMA \(averageDecay)"
     return ContinuousBenchModel(
       network: network, standardization: data.standardization, maximumNoiseLevel: ladder.maximum,

@@ -9,7 +9,9 @@ struct BenchCommand: ParsableCommand {
     commandName: "bench",
     abstract: "Run the reference benchmark workloads (build with -c release).",
     discussion: """
-      Workloads: train (samples/s at 1 and 2 threads), kde-grid (240×160 density, 10k and \
+      Workloads: train (samples/s at 1 and 2 threads, on the network --hidden and --layers \
+      choose, 128 × 3 by default), train-shapes (samples/s at 1 thread on networks of 64 × 2, \
+      128 × 3, 256 × 4 and 512 × 8), kde-grid (240×160 density, 10k and \
       100k points, with its error against the exact density), kde-score (exact score at \
       60×20 arrows, with its error against a plain reference), sample (annealed Langevin, \
       5,000 particles × 1,000 steps, 1 and 2 threads) and quality (train 5,000 steps, \
@@ -47,6 +49,7 @@ struct BenchCommand: ParsableCommand {
     case sampleODE = "sample-ode"
     case likelihood
     case ceiling
+    case trainShapes = "train-shapes"
   }
 
   @Option(help: "Run one workload: \(Workload.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -72,6 +75,9 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "A model trained with --noise continuous for sample-ode and likelihood (default: train one).")
   var model: String?
 
+  @OptionGroup(title: "The network of the train workload")
+  var network: NetworkShapeOptions
+
   func validate() throws {
     try FlagBounds.checkFileName(dataDir, "--data-dir")
     try FlagBounds.checkFileName(model, "--model")
@@ -90,7 +96,8 @@ struct BenchCommand: ParsableCommand {
       defer { progress.finish() }
       let context = BenchContext(
         dataFolder: try BenchContext.findDataFolder(dataDir), runs: runs ?? (quick ? 1 : 5),
-        quick: quick, qualitySeeds: seed.map { [$0] } ?? [0, 1, 2], model: model, progress: progress)
+        quick: quick, qualitySeeds: seed.map { [$0] } ?? [0, 1, 2], model: model, progress: progress,
+        networkShape: network.shape)
       for workload in workloads {
         progress.setDetail(workload.rawValue)
         progress.advance(by: 0)
@@ -109,6 +116,7 @@ struct BenchCommand: ParsableCommand {
         case .sampleODE: record = try sampleODEWorkload(context)
         case .likelihood: record = try likelihoodWorkload(context)
         case .ceiling: record = try ceilingWorkload(context)
+        case .trainShapes: record = try trainShapesWorkload(context)
         }
         record.append("kernel", .string(MultiplyAddCeiling.kernelDescription))
         ProgressBar.clearShownLine()

@@ -33,6 +33,8 @@ struct TrainCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Points per step (1 to \(FlagBounds.batch)).")
   var batch: Int = 256
 
+  @OptionGroup var network: NetworkShapeOptions
+
   @Option(parsing: .unconditional, help: "Adam's learning rate (at most 1e6).")
   var lr: Float = 1e-3
 
@@ -67,6 +69,7 @@ struct TrainCommand: ParsableCommand {
     }
     try FlagBounds.check(steps, "--steps", in: 1...FlagBounds.trainingSteps)
     try FlagBounds.check(batch, "--batch", in: 1...FlagBounds.batch)
+    try network.checkBatch(batch)
     try FlagBounds.checkPositive(lr, "--lr", atMost: FlagBounds.learningRate)
     guard threads == 1 || threads == 2 else {
       throw ValidationError("--threads must be 1 or 2, got \(threads)")
@@ -93,7 +96,8 @@ struct TrainCommand: ParsableCommand {
       let data = TrainingData(try source.load(seed: random.seed))
       let ladder = noise.ladder
       var trainer = Trainer(
-        objective: Objective(rawValue: objective)!, ladder: ladder, noiseDistribution: noise.distribution,
+        shape: network.shape, objective: Objective(rawValue: objective)!, ladder: ladder,
+        noiseDistribution: noise.distribution,
         denoisingNoiseLevel: dsmSigma, batchSize: batch, learningRate: lr, seed: random.seed,
         threadCount: threads)
       var average = ema.map {
@@ -103,7 +107,8 @@ struct TrainCommand: ParsableCommand {
         &trainer, on: data, steps: steps, seconds: seconds, showProgress: true, average: &average)
       if let save {
         let network =
-          try average.map { try ScoreNetwork(parameters: $0.parameters) } ?? trainer.network
+          try average.map { try ScoreNetwork(shape: trainer.network.shape, parameters: $0.parameters) }
+          ?? trainer.network
         let notes = ScoreModelFile.trainingNotes(
           objective: Objective(rawValue: objective)!, steps: summary.steps, dataset: data.dataset.name,
           averageDecay: ema)
@@ -120,6 +125,8 @@ struct TrainCommand: ParsableCommand {
         ("noise", .string(noise.distribution.rawValue)),
         ("steps", .integer(summary.steps)),
         ("batch", .integer(batch)),
+        ("hidden", .integer(network.hidden)),
+        ("layers", .integer(network.layers)),
         ("threads", .integer(threads)),
         ("ema", ema.map { .number($0) } ?? .null),
         ("loss", .number(summary.recentLoss)),

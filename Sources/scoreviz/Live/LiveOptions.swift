@@ -26,6 +26,8 @@ struct LiveOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Points per training step (1 to \(FlagBounds.batch)).")
   var batch: Int = 256
 
+  @OptionGroup var network: NetworkShapeOptions
+
   @Option(parsing: .unconditional, help: "Langevin particles on screen (1 to \(FlagBounds.liveParticles)).")
   var particles: Int = 400
 
@@ -75,6 +77,7 @@ struct LiveOptions: ParsableArguments {
     try noise.check(objective: chosenObjective.rawValue)
     try FlagBounds.checkPositive(lr, "--lr", atMost: FlagBounds.learningRate)
     try FlagBounds.check(batch, "--batch", in: 1...FlagBounds.batch)
+    try network.checkBatch(batch)
     try FlagBounds.check(particles, "--particles", in: 1...FlagBounds.liveParticles)
   }
 
@@ -92,6 +95,6 @@ struct LiveOptions: ParsableArguments {
     TrainingEngine.Settings(
       objective: chosenObjective, ladder: noise.ladder,
       noiseDistribution: noise.distribution,
-      batchSize: batch, learningRate: lr, seed: random.seed)
+      batchSize: batch, learningRate: lr, seed: random.seed, networkShape: network.shape)
   }
 }

@@ -135,6 +135,9 @@ import Testing
     var random = SeededGenerator(seed: 3)
     let model = ScoreModelFile(
       network: ScoreNetwork(using: &random), ladder: .standard, standardization: .identity)
+    let narrow = ScoreModelFile(
+      network: ScoreNetwork(shape: try! NetworkShape(hiddenWidth: 16, hiddenLayers: 2), using: &random),
+      ladder: .standard, standardization: .identity)
     let mixed =
       #"{"h":{"dtype":"F16","shape":[2],"data_offsets":[0,4]},"b":{"dtype":"BF16","shape":[2],"#
       + #""data_offsets":[4,8]},"d":{"dtype":"F64","shape":[1],"data_offsets":[8,16]},"__metadata__":{"format":"pt"}}"#
@@ -143,6 +146,7 @@ import Testing
       assembleFile(header: mixed, data: [0, 0x3C, 0, 0xC0, 0x80, 0x3F, 0, 0x40] + [0, 0, 0, 0, 0, 0, 0xF0, 0x3F]),
       headerFile(#"{"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#, 4),
       model.safetensors.encode(),
+      narrow.safetensors.encode(),
       Array(#"{"w":{"dtype":"F32","shape":[2,2],"data_offsets":[0,16]},"__metadata__":{"sigmas":"1:0.1:3"}}"#.utf8),
       Array(mixed.utf8),
     ]

@@ -89,7 +89,7 @@ import Testing
     nonFinite.tensors[1] = NamedTensor(name: "0.bias", shape: [128], values: values)
     let cases: [(SafetensorsFile, String)] = [
       (missing, "m.safetensors: missing tensor '6.bias' of shape [2]"),
-      (reshaped, "m.safetensors: tensor '0.weight' has shape [3, 128], expected [128, 3]"),
+      (reshaped, "m.safetensors: tensor '0.weight' has shape [3, 128], expected [W, 3] for a hidden width W"),
       (badLadder, "m.safetensors: metadata: sigmas '1:x:3':"),
       (badNoise, "m.safetensors: metadata: noise 'gaussian' is not 'ladder' or 'continuous'"),
       (badScale, "m.safetensors: metadata: data_mean '0.5,-1.25' and data_scale '1,0'"),

@@ -13,15 +13,30 @@ import Testing
   /// (u = 2⁻²⁴) of the Double sum.
   @Test(arguments: MatrixTileShape.allCases, [8, 16, 24, 32, 40, 48, 256])
   func productMatchesDoubleSum(shape: MatrixTileShape, rows: Int) {
-    var rng = SeededGenerator(seed: UInt64(rows))
-    let width = 128
-    for (depth, rowStride, depthStride) in [(128, 128, 1), (256, 1, rows)] {
+    checkProduct(shape: shape, rows: rows, width: 128)
+  }
+
+  /// Widths other than 128 in each shape: whole strips of 64, a narrower last strip (48, 80 and
+  /// 208 in 16-column tiles, 192 = 3 strips in 64-column ones), and one tile row alone.
+  @Test(arguments: [
+    (MatrixTileShape.sixteenColumns, 16), (.sixteenColumns, 48), (.sixteenColumns, 80), (.sixteenColumns, 208),
+    (.sixtyFourColumns, 64), (.sixtyFourColumns, 192),
+  ])
+  func productMatchesDoubleSumAtOtherWidths(shape: MatrixTileShape, width: Int) {
+    #expect(width % shape.columns == 0)
+    checkProduct(shape: shape, rows: 40, width: width)
+  }
+
+  /// The product in the network's two layouts, depth = `width` and depth = 256, against Double.
+  func checkProduct(shape: MatrixTileShape, rows: Int, width: Int) {
+    var rng = SeededGenerator(seed: UInt64(rows * 1000 + width))
+    for (depth, rowStride, depthStride) in [(width, width, 1), (256, 1, rows)] {
       let a = (0..<(rows * depth)).map { _ in Float(rng.nextNormal()) }
       let b = (0..<(depth * width)).map { _ in Float(rng.nextNormal()) }
       let c = tiledMatrixProduct(
-        rows: rows, depth: depth, a: a, rowStride: rowStride, depthStride: depthStride, b: b,
+        rows: rows, width: width, depth: depth, a: a, rowStride: rowStride, depthStride: depthStride, b: b,
         shape: shape)
-      #expect(c.allSatisfy { $0.isFinite }, "\(shape), rows \(rows), depth \(depth): every entry written")
+      #expect(c.allSatisfy { $0.isFinite }, "\(shape), rows \(rows), width \(width), depth \(depth): all written")
       var worst = 0.0
       for m in 0..<rows {
         for n in 0..<width {
@@ -36,7 +51,7 @@ import Testing
           worst = max(worst, abs(Double(c[m * width + n]) - sum) / bound)
         }
       }
-      #expect(worst <= 1, "\(shape), rows \(rows), depth \(depth): error \(worst) of the bound")
+      #expect(worst <= 1, "\(shape), rows \(rows), width \(width), depth \(depth): error \(worst) of the bound")
     }
   }
 }

@@ -3,58 +3,62 @@
 import Foundation
 import ScoreCore
 
-/// The network of WORKLOADS.md written as straightforward Double loops over the flat
-/// PyTorch-layout parameters, used as the truth that the Float kernels are checked against.
+/// The network of WORKLOADS.md, of any width and depth, written as straightforward Double
+/// loops over the flat PyTorch-layout parameters, used as the truth that the Float kernels are
+/// checked against. Offsets are computed here from the layer sizes, not taken from the code.
 struct ReferenceNetwork {
+  var width: Int
+  var layers: Int
   var parameters: [Double]
 
-  init(_ network: ScoreNetwork) { parameters = network.parameters.map(Double.init) }
-  init(parameters: [Double]) { self.parameters = parameters }
+  init(_ network: ScoreNetwork) {
+    width = network.shape.hiddenWidth
+    layers = network.shape.hiddenLayers
+    parameters = network.parameters.map(Double.init)
+  }
+
+  init(width: Int = 128, layers: Int = 3, parameters: [Double]) {
+    self.width = width
+    self.layers = layers
+    self.parameters = parameters
+  }
 
   /// f(x, log σ) and, for each direction v, the tangent J_f·v = d/dε f(x + εv, log σ).
   func evaluate(
     x: Double, y: Double, noiseLevel: Double, directions: [(Double, Double)] = []
   ) -> (f: [Double], tangents: [[Double]]) {
     let p = parameters
-    var a = [Double](repeating: 0, count: 128)
-    var tangentActivations = [[Double]](
-      repeating: [Double](repeating: 0, count: 128), count: directions.count)
-    for o in 0..<128 {
-      let h = p[384 + o] + p[3 * o] * x + p[3 * o + 1] * y + p[3 * o + 2] * log(noiseLevel)
-      let s = 1 / (1 + exp(-h))
-      a[o] = h * s
-      for (t, v) in directions.enumerated() {
-        tangentActivations[t][o] = (s + h * s * (1 - s)) * (p[3 * o] * v.0 + p[3 * o + 1] * v.1)
-      }
-    }
-    for (weightOffset, biasOffset) in [(512, 16_896), (17_024, 33_408)] {
-      var next = [Double](repeating: 0, count: 128)
-      var nextTangents = tangentActivations
-      for o in 0..<128 {
+    var inputs = [x, y, log(noiseLevel)]
+    var tangentInputs = directions.map { [$0.0, $0.1, 0] }
+    var offset = 0
+    for layer in 0...layers {
+      let fanIn = inputs.count
+      let fanOut = layer == layers ? 2 : width
+      let biasOffset = offset + fanIn * fanOut
+      var outputs = [Double](repeating: 0, count: fanOut)
+      var tangentOutputs = [[Double]](repeating: outputs, count: directions.count)
+      for o in 0..<fanOut {
         var h = p[biasOffset + o]
-        for i in 0..<128 { h += p[weightOffset + 128 * o + i] * a[i] }
-        let s = 1 / (1 + exp(-h))
-        next[o] = h * s
+        for i in 0..<fanIn { h += p[offset + fanIn * o + i] * inputs[i] }
+        var tangents = [Double](repeating: 0, count: directions.count)
         for t in directions.indices {
-          var tangent = 0.0
-          for i in 0..<128 { tangent += p[weightOffset + 128 * o + i] * tangentActivations[t][i] }
-          nextTangents[t][o] = (s + h * s * (1 - s)) * tangent
+          for i in 0..<fanIn { tangents[t] += p[offset + fanIn * o + i] * tangentInputs[t][i] }
+        }
+        if layer == layers {
+          outputs[o] = h
+          for t in directions.indices { tangentOutputs[t][o] = tangents[t] }
+        } else {
+          let s = 1 / (1 + exp(-h))
+          outputs[o] = h * s
+          for t in directions.indices { tangentOutputs[t][o] = (s + h * s * (1 - s)) * tangents[t] }
         }
       }
-      a = next
-      tangentActivations = nextTangents
+      offset = biasOffset + fanOut
+      inputs = outputs
+      tangentInputs = tangentOutputs
     }
-    var f = [p[33_792], p[33_793]]
-    var tangents = [[Double]](repeating: [0, 0], count: directions.count)
-    for j in 0..<2 {
-      for i in 0..<128 {
-        f[j] += p[33_536 + 128 * j + i] * a[i]
-        for t in directions.indices {
-          tangents[t][j] += p[33_536 + 128 * j + i] * tangentActivations[t][i]
-        }
-      }
-    }
-    return (f, tangents)
+    precondition(offset == p.count, "the parameters do not fit \(width) × \(layers)")
+    return (inputs, tangentInputs)
   }
 
   /// The mean loss of `batch` under `objective`, as `Objective`'s table defines it.

@@ -12,15 +12,15 @@ import Testing
       ("0.weight", [128, 3]), ("0.bias", [128]), ("2.weight", [128, 128]), ("2.bias", [128]),
       ("4.weight", [128, 128]), ("4.bias", [128]), ("6.weight", [2, 128]), ("6.bias", [2]),
     ]
-    #expect(ScoreNetwork.tensors.map(\.name) == expected.map(\.0))
-    #expect(ScoreNetwork.tensors.map(\.shape) == expected.map(\.1))
+    #expect(NetworkShape.standard.tensors.map(\.name) == expected.map(\.0))
+    #expect(NetworkShape.standard.tensors.map(\.shape) == expected.map(\.1))
     var offset = 0
-    for tensor in ScoreNetwork.tensors {
+    for tensor in NetworkShape.standard.tensors {
       #expect(tensor.offset == offset)
       offset += tensor.count
     }
     #expect(offset == 33_794)
-    #expect(ScoreNetwork.parameterCount == 33_794)
+    #expect(NetworkShape.standard.parameterCount == 33_794)
   }
 
   /// Every tensor lies in ±1/√fan_in and has the variance of U(−b, b), b²/3, within 5 standard
@@ -28,7 +28,7 @@ import Testing
   @Test func initialisationIsPyTorchDefault() {
     var rng = SeededGenerator(seed: 11)
     let network = ScoreNetwork(using: &rng)
-    for tensor in ScoreNetwork.tensors {
+    for tensor in NetworkShape.standard.tensors {
       let bound = 1 / Double(tensor.name.hasPrefix("0.") ? 3 : 128).squareRoot()
       let values = network.parameters[tensor.offset..<(tensor.offset + tensor.count)].map(Double.init)
       #expect(values.allSatisfy { abs($0) <= bound }, "\(tensor.name)")

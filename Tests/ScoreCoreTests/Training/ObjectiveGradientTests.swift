@@ -18,7 +18,7 @@ import Testing
   static let batch = ReferenceBatch(count: 13, levels: [1.0, 0.3, 0.05, 0.01], seed: 21)
 
   /// Indices sampled from every tensor: its first and last element and five in between.
-  static let checkedIndices: [Int] = ScoreNetwork.tensors.flatMap { tensor in
+  static let checkedIndices: [Int] = NetworkShape.standard.tensors.flatMap { tensor in
     let last = tensor.offset + tensor.count - 1
     return Set([tensor.offset, last] + (1...5).map { tensor.offset + $0 * (tensor.count - 1) / 6 })
       .sorted()

@@ -39,16 +39,13 @@ struct LiveCommand: ParsableCommand {
       discussion: "The file must not exist yet; it is written as the session goes and stops at 1 GiB."))
   var record: String?
 
-  func validate() throws {
-    try FlagBounds.checkFileName(record, "--record")
-    try FlagBounds.checkOutputExtension(record, "--record", allowed: ["cast"])
-  }
-
   /// For `scoreviz bench`: the monotonic time at which each frame was drawn, one per line.
   @Option(help: .hidden)
   var frameLog: String?
 
   func validate() throws {
+    try FlagBounds.checkFileName(record, "--record")
+    try FlagBounds.checkOutputExtension(record, "--record", allowed: ["cast"])
     try FlagBounds.checkFileName(model, "--model")
     guard model != nil else {
       if train { throw ValidationError("--train goes with --model FILE") }

@@ -154,8 +154,8 @@ import Testing
       "--model goes with --source model"
     ),
     (
-      ["sample", "--sampler", "sde", "--model", "m.safetensors", "--data", "p.csv"],
-      "--data and --dataset go with --source kde"
+      ["sample", "--sampler", "sde", "--source", "kde", "--data", "p.csv", "--sigmas", "1:0.1:3"],
+      "--sigmas goes with --source model"
     ),
   ])
   func sourceFlagsAreChecked(arguments: [String], message: String) throws {

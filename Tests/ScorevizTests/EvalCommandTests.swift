@@ -146,7 +146,7 @@ import Testing
   @Test(arguments: [
     (
       ["--samples", "a.csv", "--reference", "a.csv", "--held-out", "h.csv"],
-      "--particles, --steps-per-level, --eps, --held-out, --data and --dataset go with --model, not --samples"
+      "--particles, --steps-per-level, --eps, --held-out, --sigmas, --data and --dataset go with --model, not --samples"
     ),
     (["--samples", "a.csv"], "--samples and --reference go together"),
     ([], "Give --samples A --reference B, or --model M --data F"),

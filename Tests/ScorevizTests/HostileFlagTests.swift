@@ -176,7 +176,7 @@ import Testing
     ),
     (
       ["eval", "--samples", "a.csv", "--reference", "b.csv", "--particles", "10"],
-      "--particles, --steps-per-level, --eps, --held-out, --data and --dataset go with --model, not --samples"
+      "--particles, --steps-per-level, --eps, --held-out, --sigmas, --data and --dataset go with --model, not --samples"
     ),
     (["bench", "--quick", "--runs", "3"], "--runs goes without --quick, which runs once"),
     (["train", "--hidden", "15"], "--hidden must be at least 16, got 15"),

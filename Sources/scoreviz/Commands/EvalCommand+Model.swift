@@ -6,12 +6,12 @@ import ScoreCore
 extension EvalCommand {
   /// Evaluates the model at `path` against --data and prints the report.
   func evaluateModel(path: String) throws {
-    let file = try readModel(path: path)
+    let given = source.isGiven ? try source.load(seed: random.seed) : nil
+    let file = try readModel(path: path, supplying: ModelMetadataSupply(sigmas: modelSigmas.sigmas, data: given))
     try requireFiniteModel(file, path: path)
     let dataset =
-      try source.isGiven
-      ? source.load(seed: random.seed)
-      : recordedDataset(
+      try given
+      ?? recordedDataset(
         of: file, path: path, count: source.count, seed: random.seed, use: "evaluating against")
     let heldOutPoints = try heldOut.map {
       try PointFileReader.read(path: $0, coordinateLimit: PointFileReader.largestCoordinate).points

@@ -61,6 +61,8 @@ struct EvalCommand: ParsableCommand {
 
   @OptionGroup var source: DataSourceOptions
 
+  @OptionGroup var modelSigmas: ModelSigmasOption
+
   @Option(help: "A file of held-out points (not trained on): their memorised fraction and mean NLL.")
   var heldOut: String?
 
@@ -136,9 +138,13 @@ struct EvalCommand: ParsableCommand {
     if !pairGiven && model == nil {
       throw ValidationError("Give --samples A --reference B, or --model M --data F")
     }
-    if pairGiven && (particles != nil || stepsPerLevel != nil || eps != nil || source.isGiven || heldOut != nil) {
+    if pairGiven
+      && (particles != nil || stepsPerLevel != nil || eps != nil || source.isGiven || heldOut != nil
+        || modelSigmas.sigmas != nil)
+    {
       throw ValidationError(
-        "--particles, --steps-per-level, --eps, --held-out, --data and --dataset go with --model, not --samples")
+        "--particles, --steps-per-level, --eps, --held-out, --sigmas, --data and --dataset go with --model, not --samples"
+      )
     }
     let modelOnly = [("--samplers", samplers != nil), ("--steps", steps != nil), ("--threads", threads != nil)]
     if pairGiven, let (flag, _) = modelOnly.first(where: \.1) {

@@ -28,6 +28,8 @@ struct FieldCommand: ParsableCommand {
 
   @OptionGroup var data: DataSourceOptions
 
+  @OptionGroup var modelSigmas: ModelSigmasOption
+
   @Option(parsing: .unconditional, help: "The bandwidth h (data units) for --source kde; default Scott's rule.")
   var bandwidth: Double?
 
@@ -49,8 +51,8 @@ struct FieldCommand: ParsableCommand {
       if bandwidth != nil { throw ValidationError("--bandwidth goes with --source kde") }
     case .kde:
       guard data.isGiven else { throw ValidationError("--source kde needs --data FILE or --dataset NAME") }
-      if model != nil || sigma != nil {
-        throw ValidationError("--model and --sigma go with --source model")
+      if model != nil || sigma != nil || modelSigmas.sigmas != nil {
+        throw ValidationError("--model, --sigma and --sigmas go with --source model")
       }
       if let bandwidth { try FlagBounds.check(bandwidth, "--bandwidth", in: FlagBounds.bandwidth) }
     }
@@ -66,10 +68,10 @@ struct FieldCommand: ParsableCommand {
       var header: [(String, JSONValue)] = [("source", .string(source.rawValue))]
       switch source {
       case .model:
-        let file = try readModel(path: model!)
+        let given = data.isGiven ? try data.load(seed: random.seed) : nil
+        let file = try readModel(path: model!, supplying: ModelMetadataSupply(sigmas: modelSigmas.sigmas, data: given))
         let box: PlotBox
-        if data.isGiven {
-          let points = try data.load(seed: random.seed).points
+        if let points = given?.points {
           box = PlotBox.bounding(points, padding: 3 * max(0, BandwidthRule.scott.bandwidth(for: points)))
         } else {
           let corners = [SIMD2<Double>(-3, -3), SIMD2(3, 3)].map(file.standardization.destandardize)

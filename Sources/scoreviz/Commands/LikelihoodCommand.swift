@@ -19,7 +19,9 @@ struct LikelihoodCommand: ParsableCommand {
       KDE's of the standardised --data at h = σ and the end density the KDE at h = σ_max, so \
       the result is the KDE's log-density at h = σ_min to the integrator's error; σ_min \
       defaults to Scott's bandwidth of the standardised data, σ_max to 5. A log-density that \
-      is not finite is an error (exit 65), and nothing is written.
+      is not finite is an error (exit 65), and nothing is written. A --model file without \
+      scoreviz metadata takes its ladder from --sigmas and its standardisation from --data or \
+      --dataset (the data it was trained on).
 
       Shows progress (point steps) with the time taken and an ETA on stderr when it is a \
       terminal and the run lasts over a second.
@@ -32,6 +34,8 @@ struct LikelihoodCommand: ParsableCommand {
   var model: String?
 
   @OptionGroup var data: DataSourceOptions
+
+  @OptionGroup var modelSigmas: ModelSigmasOption
 
   @Option(help: "A CSV, NPY or NPZ (one array) file of the points whose log-density is wanted.")
   var at: String
@@ -63,10 +67,10 @@ struct LikelihoodCommand: ParsableCommand {
     switch source {
     case .model:
       guard model != nil else { throw ValidationError("--source model needs --model FILE") }
-      if data.isGiven { throw ValidationError("--data and --dataset go with --source kde") }
     case .kde:
       guard data.isGiven else { throw ValidationError("--source kde needs --data FILE or --dataset NAME") }
       if model != nil { throw ValidationError("--model goes with --source model") }
+      if modelSigmas.sigmas != nil { throw ValidationError("--sigmas goes with --source model") }
     }
     try FlagBounds.check(steps, "--steps", in: 1...FlagBounds.odeSteps)
     try FlagBounds.check(threads, "--threads", in: 1...FlagBounds.threads)
@@ -91,7 +95,11 @@ struct LikelihoodCommand: ParsableCommand {
       switch source {
       case .model:
         let path = model!
-        let file = try readModel(path: path)
+        let file = try readModel(
+          path: path,
+          supplying: ModelMetadataSupply(
+            sigmas: modelSigmas.sigmas, data: data.isGiven ? try data.load(seed: random.seed) : nil,
+            dataOnlyStandardizes: true))
         try requireFiniteModel(file, path: path)
         range = try noiseRange(defaultMinimum: file.ladder.minimum, defaultMaximum: file.ladder.maximum)
         let likelihood = ModelLikelihood(file: file, minimum: range.minimum, maximum: range.maximum, steps: steps)

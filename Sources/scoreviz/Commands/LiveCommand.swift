@@ -51,8 +51,8 @@ struct LiveCommand: ParsableCommand {
       if train { throw ValidationError("--train goes with --model FILE") }
       return
     }
-    if live.noise.isGiven {
-      throw ValidationError("--sigmas and --noise come from the model file; they do not go with --model")
+    if live.noise.noise != nil {
+      throw ValidationError("--noise comes from the model file; it does not go with --model")
     }
     if live.objective != nil && !train {
       throw ValidationError("--objective goes with --train: without it the model is shown, not trained")

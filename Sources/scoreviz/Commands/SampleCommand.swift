@@ -27,6 +27,10 @@ struct SampleCommand: ParsableCommand {
       --trajectory-particles particles: particle,step,sigma,x,y with σ in standardised units \
       and (x, y) the state in data units (under vp the state α·x, α = 1/√(1 + σ²)).
 
+      A --model file without scoreviz metadata takes its ladder from --sigmas and its \
+      standardisation from --data or --dataset (the data it was trained on); for one that \
+      records them, those flags are usage errors.
+
       Shows progress (particle steps) with the time taken and an ETA on stderr when it is a \
       terminal and the run lasts over a second.
       """)
@@ -44,6 +48,8 @@ struct SampleCommand: ParsableCommand {
   var model: String?
 
   @OptionGroup var data: DataSourceOptions
+
+  @OptionGroup var modelSigmas: ModelSigmasOption
 
   @Option(parsing: .unconditional, help: "How many particles (1 to \(FlagBounds.pointCount)).")
   var particles: Int = 5_000
@@ -203,8 +209,8 @@ struct SampleCommand: ParsableCommand {
     switch source {
     case .model:
       guard model != nil else { throw ValidationError("--source model needs --model FILE") }
-      if data.isGiven { throw ValidationError("--data and --dataset go with --source kde") }
     case .kde:
+      if modelSigmas.sigmas != nil { throw ValidationError("--sigmas goes with --source model") }
       guard kind.followsProcess else { throw ValidationError("--source kde goes with \(diffusionNames)") }
       if model != nil { throw ValidationError("--model goes with --source model") }
       guard data.isGiven else { throw ValidationError("--source kde needs --data FILE or --dataset NAME") }
@@ -231,7 +237,11 @@ struct SampleCommand: ParsableCommand {
     switch source {
     case .model:
       let path = model ?? ""
-      let file = try readModel(path: path)
+      let file = try readModel(
+        path: path,
+        supplying: ModelMetadataSupply(
+          sigmas: modelSigmas.sigmas, data: data.isGiven ? try data.load(seed: random.seed) : nil,
+          dataOnlyStandardizes: true))
       try requireFiniteModel(file, path: path)
       let run = try setup.sample(
         count: particles, model: file, path: path, threads: threads, seed: random.seed,

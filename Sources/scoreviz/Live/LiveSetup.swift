@@ -41,12 +41,12 @@ extension LiveOptions {
   /// - Throws: the model's reading errors (65, 66), a `Failure` when no data is given or
   ///   recorded (64, 66), or when `--objective` does not go with the file's noise (64).
   func makeViewModel(modelPath path: String, trains: Bool) throws -> LiveViewModel {
-    let file = try readModel(path: path)
+    let given = source.isGiven ? try source.load(seed: random.seed) : nil
+    let file = try readModel(path: path, supplying: ModelMetadataSupply(sigmas: noise.sigmas, data: given))
     try requireFiniteModel(file, path: path)
     let first =
-      try source.isGiven
-      ? source.load(seed: random.seed)
-      : recordedDataset(
+      try given
+      ?? recordedDataset(
         of: file, path: path, count: source.count, seed: random.seed, use: trains ? "training on" : "showing")
     let objective = try modelObjective(file, path: path)
     var settings = engineSettings

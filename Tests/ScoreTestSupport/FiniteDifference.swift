@@ -22,6 +22,10 @@ public func isClose(_ a: Double, _ b: Double, relative: Double = 1e-6, absolute:
 ///
 /// The package root is found from the calling source file's path: everything before `/Tests/`.
 public func sharedDataPath(_ name: String, file: String = #filePath) -> String {
-  let root = file.range(of: "/Tests/", options: .backwards).map { String(file[..<$0.lowerBound]) } ?? "."
-  return root + "/../shared/bench/data/" + name
+  packageRootPath(file: file) + "/../shared/bench/data/" + name
+}
+
+/// The package root: everything before `/Tests/` in the calling source file's path.
+public func packageRootPath(file: String = #filePath) -> String {
+  file.range(of: "/Tests/", options: .backwards).map { String(file[..<$0.lowerBound]) } ?? "."
 }

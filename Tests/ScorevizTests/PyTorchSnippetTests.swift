@@ -8,12 +8,9 @@ import Testing
 /// A Python that imports torch and safetensors: `SCOREVIZ_PYTHON`, else the benchmark peers'
 /// virtual environment, else `python3` on the PATH; nil when none does.
 enum PyTorchPython {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
-
   static let path: String? = {
     let candidates = [
-      ProcessInfo.processInfo.environment["SCOREVIZ_PYTHON"], packageRoot + "/Benchmarks/peers/.venv/bin/python",
+      ProcessInfo.processInfo.environment["SCOREVIZ_PYTHON"], packageRootPath() + "/Benchmarks/peers/.venv/bin/python",
       "python3",
     ].compactMap { $0 }
     return candidates.first { imports(python: $0) }
@@ -34,7 +31,7 @@ enum PyTorchPython {
 @Suite struct PyTorchSnippetTests {
   /// The Python block after `<!-- pytorch-snippet -->` in README.md.
   static func readmeSnippet() throws -> [Substring] {
-    let readme = try String(contentsOfFile: PyTorchPython.packageRoot + "/README.md", encoding: .utf8)
+    let readme = try String(contentsOfFile: packageRootPath() + "/README.md", encoding: .utf8)
     let marker = try #require(readme.range(of: "<!-- pytorch-snippet -->\n```python\n"))
     let end = try #require(readme[marker.upperBound...].range(of: "```\n"))
     return readme[marker.upperBound..<end.lowerBound].split(separator: "\n")

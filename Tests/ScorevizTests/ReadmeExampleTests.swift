@@ -8,7 +8,7 @@ import Testing
   /// The command lines of the block after `<!-- examples -->` in README.md, continuation
   /// lines joined, each split into its arguments without the leading `scoreviz`.
   static func examples() throws -> [[String]] {
-    let readme = try String(contentsOfFile: PyTorchPython.packageRoot + "/README.md", encoding: .utf8)
+    let readme = try String(contentsOfFile: packageRootPath() + "/README.md", encoding: .utf8)
     let marker = try #require(readme.range(of: "<!-- examples -->\n```\n"))
     let end = try #require(readme[marker.upperBound...].range(of: "```\n"))
     let text = readme[marker.upperBound..<end.lowerBound].replacingOccurrences(of: "\\\n", with: " ")

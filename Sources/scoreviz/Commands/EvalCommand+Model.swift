@@ -6,8 +6,8 @@ import ScoreCore
 extension EvalCommand {
   /// Evaluates the model at `path` against --data and prints the report.
   func evaluateModel(path: String) throws {
-    let given = source.isGiven ? try source.load(seed: random.seed) : nil
-    let file = try readModel(path: path, supplying: ModelMetadataSupply(sigmas: modelSigmas.sigmas, data: given))
+    let given = try source.loadIfGiven(seed: random.seed)
+    let file = try readModel(path: path, supplying: ModelMetadataSupply(sigmas: modelSigmas.ladder, data: given))
     try requireFiniteModel(file, path: path)
     let dataset =
       try given

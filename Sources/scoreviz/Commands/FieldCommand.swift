@@ -68,8 +68,8 @@ struct FieldCommand: ParsableCommand {
       var header: [(String, JSONValue)] = [("source", .string(source.rawValue))]
       switch source {
       case .model:
-        let given = data.isGiven ? try data.load(seed: random.seed) : nil
-        let file = try readModel(path: model!, supplying: ModelMetadataSupply(sigmas: modelSigmas.sigmas, data: given))
+        let given = try data.loadIfGiven(seed: random.seed)
+        let file = try readModel(path: model!, supplying: ModelMetadataSupply(sigmas: modelSigmas.ladder, data: given))
         let box: PlotBox
         if let points = given?.points {
           box = PlotBox.bounding(points, padding: 3 * max(0, BandwidthRule.scott.bandwidth(for: points)))

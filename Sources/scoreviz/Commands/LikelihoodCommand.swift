@@ -98,7 +98,7 @@ struct LikelihoodCommand: ParsableCommand {
         let file = try readModel(
           path: path,
           supplying: ModelMetadataSupply(
-            sigmas: modelSigmas.sigmas, data: data.isGiven ? try data.load(seed: random.seed) : nil,
+            sigmas: modelSigmas.ladder, data: try data.loadIfGiven(seed: random.seed),
             dataOnlyStandardizes: true))
         try requireFiniteModel(file, path: path)
         range = try noiseRange(defaultMinimum: file.ladder.minimum, defaultMaximum: file.ladder.maximum)

@@ -240,7 +240,7 @@ struct SampleCommand: ParsableCommand {
       let file = try readModel(
         path: path,
         supplying: ModelMetadataSupply(
-          sigmas: modelSigmas.sigmas, data: data.isGiven ? try data.load(seed: random.seed) : nil,
+          sigmas: modelSigmas.ladder, data: try data.loadIfGiven(seed: random.seed),
           dataOnlyStandardizes: true))
       try requireFiniteModel(file, path: path)
       let run = try setup.sample(

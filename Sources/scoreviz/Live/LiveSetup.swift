@@ -41,8 +41,8 @@ extension LiveOptions {
   /// - Throws: the model's reading errors (65, 66), a `Failure` when no data is given or
   ///   recorded (64, 66), or when `--objective` does not go with the file's noise (64).
   func makeViewModel(modelPath path: String, trains: Bool) throws -> LiveViewModel {
-    let given = source.isGiven ? try source.load(seed: random.seed) : nil
-    let file = try readModel(path: path, supplying: ModelMetadataSupply(sigmas: noise.sigmas, data: given))
+    let given = try source.loadIfGiven(seed: random.seed)
+    let file = try readModel(path: path, supplying: ModelMetadataSupply(sigmas: noise.givenLadder, data: given))
     try requireFiniteModel(file, path: path)
     let first =
       try given

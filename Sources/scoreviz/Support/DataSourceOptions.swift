@@ -55,6 +55,10 @@ struct DataSourceOptions: ParsableArguments {
   var isGiven: Bool { data != nil || dataset != nil }
 
   /// Reads or generates the points; notes dropped rows on stderr.
+  func loadIfGiven(seed: UInt64) throws -> Dataset? {
+    isGiven ? try load(seed: seed) : nil
+  }
+
   func load(seed: UInt64) throws -> Dataset {
     if let data {
       let selectors = try columns.map { try ColumnSelector.parseList($0) }

@@ -16,12 +16,15 @@ struct ModelSigmasOption: ParsableArguments {
   func validate() throws {
     if let sigmas { try FlagBounds.checkLadder(sigmas, "--sigmas") }
   }
+
+  /// The ladder of `--sigmas` when it was given (checked by `validate()`).
+  var ladder: NoiseLadder? { sigmas.flatMap { try? NoiseLadder(parsing: $0) } }
 }
 
 /// What a command's flags supply for a model file without scoreviz's metadata.
 struct ModelMetadataSupply {
-  /// `--sigmas`: the ladder the network was trained on (checked by `FlagBounds.checkLadder`).
-  var sigmas: String?
+  /// `--sigmas`: the ladder the network was trained on.
+  var sigmas: NoiseLadder?
   /// The data of `--data`/`--dataset`, whose mean and scale standardise as `train` does.
   var data: Dataset?
   /// Whether the command takes `--data` with a model only to standardise (sample, likelihood):
@@ -40,7 +43,7 @@ func readModel(path: String, supplying supply: ModelMetadataSupply = ModelMetada
   var file = try ScoreModelFile.read(path: path)
   var assumptions: [String] = []
   if file.assumedMetadata.contains("sigmas") {
-    if let sigmas = supply.sigmas, let ladder = try? NoiseLadder(parsing: sigmas) {
+    if let ladder = supply.sigmas {
       file.ladder = ladder
       printNote("\(path) has no scoreviz metadata for sigmas; using --sigmas \(ladder.description)")
     } else {

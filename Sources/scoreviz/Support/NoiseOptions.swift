@@ -41,12 +41,10 @@ struct NoiseOptions: ParsableArguments {
   var isGiven: Bool { noise != nil || sigmas != nil }
 
   /// The ladder of `--sigmas`, or the distribution's default (checked by `validate()`).
-  var ladder: NoiseLadder {
-    guard let sigmas, let ladder = try? NoiseLadder(parsing: sigmas) else {
-      return distribution.defaultLadder
-    }
-    return ladder
-  }
+  var ladder: NoiseLadder { givenLadder ?? distribution.defaultLadder }
+
+  /// The ladder of `--sigmas` when it was given (checked by `validate()`).
+  var givenLadder: NoiseLadder? { sigmas.flatMap { try? NoiseLadder(parsing: $0) } }
 
   /// Refuses an `--objective` that cannot draw from `--noise`: `dsm` trains one fixed level.
   func check(objective name: String) throws {

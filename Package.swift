@@ -65,7 +65,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: targetCPUFlags),
-    .target(name: "ScoreTestSupport", dependencies: ["ScoreCore"], path: "Tests/ScoreTestSupport"),
+    .target(name: "ScoreTestSupport", dependencies: ["ScoreCore", "CZlib"], path: "Tests/ScoreTestSupport"),
     .testTarget(
       name: "ScoreCoreTests", dependencies: ["ScoreCore", "ScoreTestSupport"],
       exclude: ["Data/Fixtures"]),

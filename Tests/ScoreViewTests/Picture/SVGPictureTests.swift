@@ -119,9 +119,11 @@ import Testing
     #expect(picture.htmlPage(of: frame, title: "a <title>").contains("<title>a &lt;title&gt;</title>"))
   }
 
-  /// librsvg draws the picture at the size it states.
+  /// librsvg draws the picture at the size it states, with each cell's colours where they
+  /// belong: the background between braille dots, the dots themselves, the halves of ▀ and
+  /// the whole of █, read back pixel by pixel from the PNG it writes.
   @Test(.enabled(if: rsvgConvertPath != nil, "rsvg-convert (librsvg2-bin) is not installed"))
-  func rsvgRendersThePictureAtItsSize() throws {
+  func rsvgDrawsEachCellsColoursInPlace() throws {
     var frame = Frame(width: 12, height: 5, fill: Cell(" ", background: .rgb(Self.blue)))
     frame.put("σ ⣿▀█ <&>", x: 1, y: 2, foreground: .rgb(Self.red))
     let folder = try makeTemporaryFolder()
@@ -134,7 +136,21 @@ import Testing
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
     let png = try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder + "/frame.png")))
-    let size = try #require(pngSize(png))
-    #expect(size.width == 120 && size.height == 100)
+    let image = try #require(PNGImage(png), "rsvg-convert wrote a PNG this reader cannot read")
+    #expect(image.width == 120 && image.height == 100)
+    func isColor(_ x: Int, _ y: Int, _ color: RGB) -> Bool {
+      let pixel = image[x, y]
+      return abs(Int(pixel.red) - Int(color.red)) <= 8 && abs(Int(pixel.green) - Int(color.green)) <= 8
+        && abs(Int(pixel.blue) - Int(color.blue)) <= 8
+    }
+    // Cell (column, row) spans pixels 10·column … 10·column + 9 across, 20·row … 20·row + 19 down.
+    #expect(isColor(5, 10, Self.blue), "an empty cell shows its background")
+    for dot in 1...8 {
+      let centre = Self.dotCentre(dot)
+      #expect(isColor(30 + Int(centre.x), 40 + Int(centre.y), Self.red), "braille dot \(dot) of ⣿")
+    }
+    #expect(isColor(35, 45, Self.blue), "between the dots of ⣿ the background shows")
+    #expect(isColor(45, 44, Self.red) && isColor(45, 56, Self.blue), "▀: foreground above, background below")
+    #expect(isColor(52, 41, Self.red) && isColor(57, 58, Self.red), "█ fills its cell")
   }
 }

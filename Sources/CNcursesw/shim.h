@@ -83,16 +83,42 @@ static inline bool nc_key_mouse_is_sgr(void) {
   return value != NULL && value != (const char *)-1 && strncmp(value, "\033[<", 3) == 0;
 }
 
-/// Writes `sequence` straight to standard output (the terminal curses draws on).
-static inline void nc_write_control(const char *sequence) {
-  size_t length = strlen(sequence);
+/// Writes `length` bytes straight to standard output (the terminal curses draws on),
+/// retrying after EINTR and short writes; gives up on any other error. Async-signal-safe.
+static inline void nc_write_bytes(const void *bytes, size_t length) {
+  const char *next = (const char *)bytes;
   while (length > 0) {
-    ssize_t written = write(STDOUT_FILENO, sequence, length);
+    ssize_t written = write(STDOUT_FILENO, next, length);
     if (written < 0 && errno == EINTR) continue;
     if (written <= 0) return;
-    sequence += written;
+    next += written;
     length -= (size_t)written;
   }
+}
+
+/// Writes `sequence` straight to standard output (the terminal curses draws on).
+static inline void nc_write_control(const char *sequence) {
+  nc_write_bytes(sequence, strlen(sequence));
+}
+
+/// Whether terminal type `name` (NULL: $TERM) can move the cursor, read from terminfo with
+/// `setupterm` before curses starts: 1 when its entry has `cup`, 0 when it has none (dumb,
+/// a hardcopy terminal), -1 when no entry can be read (newterm then reports it). The entry
+/// is freed again (`del_curterm`) and nothing is written to the terminal.
+///
+/// term.h is not included (its capability macros, such as `columns`, would rename ordinary
+/// identifiers), so the three functions it declares that this needs are declared here.
+struct term;
+extern int setupterm(const char *name, int descriptor, int *status);
+extern struct term *set_curterm(struct term *terminal);
+extern int del_curterm(struct term *terminal);
+static inline int nc_terminal_has_cursor_addressing(const char *name) {
+  int status = 0;
+  if (setupterm(name, STDOUT_FILENO, &status) != OK) return status == 1 ? 0 : -1;
+  const char *cup = tigetstr("cup");
+  int result = cup != NULL && cup != (const char *)-1 && cup[0] != 0 ? 1 : 0;
+  del_curterm(set_curterm(NULL));
+  return result;
 }
 
 // MARK: - Process guards
@@ -295,15 +321,51 @@ static inline void nc_remove_crash_handler(void) {
   *installed = false;
 }
 
+/// What `nc_leave_curses` writes last: terminfo's `clear` (padding `$<…>` left out) when the
+/// terminal has no alternate screen, so the last frame does not stay under the shell's
+/// prompt; empty otherwise.
+static inline char *nc_leaving_clear(void) {
+  static char sequence[64];
+  return sequence;
+}
+
+/// Sets `nc_leaving_clear` for the terminal curses just started on: its `clear` string when
+/// terminfo has no `smcup` (vt100, linux), nothing when it has one or no usable `clear`.
+static inline void nc_prepare_leaving_clear(void) {
+  char *sequence = nc_leaving_clear();
+  sequence[0] = 0;
+  const char *enter = tigetstr("smcup");
+  if (enter != NULL && enter != (const char *)-1 && enter[0] != 0) return;
+  const char *clear = tigetstr("clear");
+  if (clear == NULL || clear == (const char *)-1) return;
+  size_t length = 0;
+  for (const char *next = clear; *next != 0; next++) {
+    if (next[0] == '$' && next[1] == '<') {
+      const char *end = strchr(next, '>');
+      if (end == NULL) break;
+      next = end;
+      continue;
+    }
+    if (length + 1 >= 64) {
+      sequence[0] = 0;
+      return;
+    }
+    sequence[length++] = *next;
+  }
+  sequence[length] = 0;
+}
+
 /// Leaves curses mode if it is on: endwin (cursor, modes, main screen, mouse reporting off),
-/// then SGR mouse reports and bracketed paste off (harmless where they were never on).
+/// then the default style, SGR mouse reports and bracketed paste off (harmless where they were
+/// never on), and the screen cleared where there is no alternate screen (`nc_leaving_clear`).
+/// Async-signal-safe apart from endwin itself.
 static inline void nc_leave_curses(void) {
   if (isendwin()) return;
-  static const char reset[] = "\033[?1006l\033[?2004l";
+  static const char reset[] = "\033[0m\033[?1006l\033[?2004l";
   endwin();
-  ssize_t written;
-  do written = write(STDOUT_FILENO, reset, sizeof reset - 1);
-  while (written < 0 && errno == EINTR);
+  nc_write_bytes(reset, sizeof reset - 1);
+  const char *clear = nc_leaving_clear();
+  nc_write_bytes(clear, strlen(clear));
 }
 
 /// Ends the process with `signal`'s default action (terminate, with a core dump for the

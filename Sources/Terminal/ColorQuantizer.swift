@@ -6,22 +6,19 @@ import ScoreView
 ///
 /// The palette choice is `ColorDepth.quantize(_:)`'s (shared with the ANSI text output);
 /// this adds only what ncurses needs on top:
-/// - `.trueColor`: 0xRRGGBB, raised to at least 8, because direct-colour terminfo entries
-///   (xterm-direct, tmux-direct) send numbers 0–7 as palette colours, so RGB(0, 0, 4)
-///   would show as palette blue. 8 is RGB(0, 0, 8), indistinguishable from black.
 /// - `.palette256`, `.ansi16`, `.ansi8`: the palette index.
-/// - `.monochrome`: no colour; returns nil.
+/// - `.trueColor`, `.monochrome`: nil. ncurses is given no 24-bit colours: `Screen` writes
+///   true colour itself (`DirectColorWriter`), as re-defining colour pairs for every new
+///   colour is slow (120 ms a frame measured with xterm-direct) and direct-colour terminfo
+///   entries send numbers 0–7 as palette colours.
 package enum ColorQuantizer {
-  /// The colour number for `color` at `depth`, nil at `.monochrome`.
+  /// The colour number for `color` at `depth`, nil at `.trueColor` and `.monochrome`.
   package static func colorNumber(for color: RGB, depth: ColorDepth) -> Int32? {
     switch depth.quantize(.rgb(color)) {
-    case .terminalDefault:
+    case .terminalDefault, .rgb:
       return nil
     case .palette(let index):
       return Int32(index)
-    case .rgb(let rgb):
-      let packed = Int32(rgb.red) << 16 | Int32(rgb.green) << 8 | Int32(rgb.blue)
-      return max(packed, 8)
     }
   }
 }

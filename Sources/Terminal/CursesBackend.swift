@@ -12,7 +12,9 @@ package protocol CursesBackend: AnyObject {
   ///
   /// - Returns: false when the terminal type is unknown or the terminal cannot be opened.
   func newterm() -> Bool
-  /// Leaves curses mode and restores the terminal's saved modes. Wraps `endwin()`.
+  /// Leaves curses mode and restores the terminal's saved modes. Wraps `endwin()` (shim
+  /// `nc_leave_curses`: then the default style, and the screen cleared on a terminal without
+  /// an alternate screen, so no frame stays behind the shell's prompt).
   func endwin()
   /// Passes keys through without waiting for a newline; Ctrl-C still signals. Wraps `cbreak()`.
   func cbreak()
@@ -53,6 +55,13 @@ package protocol CursesBackend: AnyObject {
   /// Writes a control sequence straight to the terminal (shim `nc_write_control`). Curses
   /// sends its own output at each refresh, so call this after a refresh, not between puts.
   func writeControl(_ sequence: String)
+  /// Writes bytes straight to the terminal (shim `nc_write_bytes`), as `writeControl` does:
+  /// after a refresh, so they follow what curses sent.
+  func writeBytes(_ bytes: [UInt8])
+  /// Whether `glyph` takes exactly one column on the terminal in the current locale. Wraps
+  /// `wcwidth` (false for control characters, wide glyphs and, outside a UTF-8 locale, any
+  /// glyph that is not ASCII).
+  func isSingleColumn(_ glyph: Unicode.Scalar) -> Bool
   /// Milliseconds within which a press and release make a click; 0 reports presses at once.
   /// Wraps `mouseinterval`.
   func mouseinterval(_ milliseconds: Int32)

@@ -22,12 +22,11 @@ package final class NcursesBackend: CursesBackend {
   package func newterm() -> Bool {
     guard nc_newterm() != nil, let screen = nc_stdscr() else { return false }
     window = screen
+    ProcessGuards.prepareLeavingClear()
     return true
   }
 
-  package func endwin() {
-    if !isendwin() { _ = CNcursesw.endwin() }
-  }
+  package func endwin() { ProcessGuards.leaveCurses() }
 
   package func cbreak() { _ = CNcursesw.cbreak() }
   package func noecho() { _ = CNcursesw.noecho() }
@@ -55,6 +54,14 @@ package final class NcursesBackend: CursesBackend {
 
   package func keyMouseIsSGR() -> Bool { nc_key_mouse_is_sgr() }
   package func writeControl(_ sequence: String) { nc_write_control(sequence) }
+
+  package func writeBytes(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { nc_write_bytes($0.baseAddress, $0.count) }
+  }
+
+  package func isSingleColumn(_ glyph: Unicode.Scalar) -> Bool {
+    nc_wcwidth(wchar_t(bitPattern: glyph.value)) == 1
+  }
 
   package func mouseinterval(_ milliseconds: Int32) { _ = CNcursesw.mouseinterval(milliseconds) }
   package func getmaxy() -> Int { Int(CNcursesw.getmaxy(window)) }

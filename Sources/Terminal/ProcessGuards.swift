@@ -60,6 +60,18 @@ enum ProcessGuards {
   @inline(never)
   static func removeCrashHandler() { nc_remove_crash_handler() }
 
+  /// Makes `leaveCurses` (and the crash and exit handlers) clear the screen after endwin when
+  /// the terminal curses just started on has no alternate screen (terminfo `smcup`), so the
+  /// last frame does not stay behind the shell's prompt. Call after newterm.
+  @inline(never)
+  static func prepareLeavingClear() { nc_prepare_leaving_clear() }
+
+  /// Leaves curses mode if it is on: endwin, the default style, SGR mouse reports and
+  /// bracketed paste off, and the screen cleared if `prepareLeavingClear` found no alternate
+  /// screen.
+  @inline(never)
+  static func leaveCurses() { nc_leave_curses() }
+
   /// Sends stderr to a temporary file while curses owns the screen; does nothing when stderr
   /// is not a terminal.
   @inline(never)

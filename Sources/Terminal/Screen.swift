@@ -13,6 +13,12 @@ import ScoreView
 /// frame alone needs more pairs than the terminal has, the cells beyond that use the
 /// terminal's default colours. Cells outside the screen are clipped.
 ///
+/// Depths ncurses cannot draw through colour pairs — true colour, or a depth forced beyond
+/// the terminfo entry's colours — are drawn by a `DirectColorWriter` instead: the same runs
+/// of the same diff become cursor moves, SGR sequences and glyphs written straight to the
+/// terminal after ncurses' refresh. ncurses then never draws a cell (its screen stays blank,
+/// so it has nothing to send), and keeps only the modes, input, alternate screen and resizes.
+///
 /// Input modes: when ncurses reports the mouse in the old X10 form (terminfo `kmous` is
 /// `\e[M`, as for tmux-256color), the screen also asks for SGR reports (mode 1006), which
 /// reach past column 223 and which `nextEvent` decodes; bracketed paste (mode 2004) is always
@@ -27,11 +33,16 @@ package final class Screen<Backend: CursesBackend> {
     package var noColor: String?
     /// Whether to report mouse presses and the wheel.
     package var mouse: Bool
+    /// The value of `COLORTERM`, nil when unset: `truecolor` or `24bit` asks for 24-bit colour.
+    package var colorTerm: String?
 
-    package init(forcedDepth: ColorDepth? = nil, noColor: String? = nil, mouse: Bool = true) {
+    package init(
+      forcedDepth: ColorDepth? = nil, noColor: String? = nil, mouse: Bool = true, colorTerm: String? = nil
+    ) {
       self.forcedDepth = forcedDepth
       self.noColor = noColor
       self.mouse = mouse
+      self.colorTerm = colorTerm
     }
   }
 
@@ -51,6 +62,8 @@ package final class Screen<Backend: CursesBackend> {
   private let defaultForeground: Int32
   private let defaultBackground: Int32
   private var pairs: ColorPairTable
+  /// The writer of the cells when ncurses cannot show `depth`; nil when ncurses draws.
+  private var directWriter: DirectColorWriter?
   private var shown: Frame?
   private var shownWidth = 0
   private var shownHeight = 0
@@ -73,22 +86,30 @@ package final class Screen<Backend: CursesBackend> {
     backend.setEscdelay(Self.escapeDelayMilliseconds)
 
     var depth = ColorDepth.monochrome
+    var terminalDepth = ColorDepth.monochrome
     var defaultsAvailable = false
     let wantsColor =
       ColorDepth.resolve(
         terminal: .trueColor, noColor: configuration.noColor, forced: configuration.forcedDepth)
       != .monochrome
-    if wantsColor, backend.hasColors() {
-      backend.startColor()
-      defaultsAvailable = backend.useDefaultColors()
+    if wantsColor {
+      if backend.hasColors() {
+        backend.startColor()
+        defaultsAvailable = backend.useDefaultColors()
+        terminalDepth = ColorDepth(colorCount: backend.colors())
+      }
       depth = ColorDepth.resolve(
-        terminal: ColorDepth(colorCount: backend.colors()), noColor: configuration.noColor,
-        forced: configuration.forcedDepth)
+        terminal: terminalDepth, noColor: configuration.noColor, forced: configuration.forcedDepth,
+        colorTerm: configuration.colorTerm)
     }
     self.depth = depth
     defaultForeground = defaultsAvailable ? -1 : 7
     defaultBackground = defaultsAvailable ? -1 : 0
-    pairs = ColorPairTable(colorPairs: depth == .monochrome ? 0 : backend.colorPairs())
+    let ncursesDraws = depth == .monochrome || (depth != .trueColor && depth <= terminalDepth)
+    pairs = ColorPairTable(colorPairs: ncursesDraws && depth != .monochrome ? backend.colorPairs() : 0)
+    if !ncursesDraws {
+      directWriter = DirectColorWriter(depth: depth, isSingleColumn: { [backend] in backend.isSingleColumn($0) })
+    }
 
     if configuration.mouse, backend.mousemask() {
       backend.mouseinterval(0)
@@ -141,11 +162,17 @@ package final class Screen<Backend: CursesBackend> {
     needsFullRepaint = true
   }
 
+  /// Whether cells are written by the `DirectColorWriter` rather than through ncurses.
+  package var drawsDirectly: Bool { directWriter != nil }
+
   /// Shows `frame`: the changed cells, or everything on a full repaint, then one refresh.
   package func draw(_ frame: Frame) {
     let screenWidth = backend.getmaxx()
     let screenHeight = backend.getmaxy()
-    if needsFullRepaint || screenWidth != shownWidth || screenHeight != shownHeight {
+    var directBytes: [UInt8] = []
+    if directWriter != nil {
+      directBytes = directlyWritten(frame, screenWidth: screenWidth, screenHeight: screenHeight)
+    } else if needsFullRepaint || screenWidth != shownWidth || screenHeight != shownHeight {
       repaintAll(frame, screenWidth: screenWidth, screenHeight: screenHeight)
     } else if let shown, shown.width == frame.width, shown.height == frame.height {
       let complete = putCells(
@@ -158,10 +185,38 @@ package final class Screen<Backend: CursesBackend> {
       repaintAll(frame, screenWidth: screenWidth, screenHeight: screenHeight)
     }
     backend.refresh()
+    if !directBytes.isEmpty { backend.writeBytes(directBytes) }
     shown = frame
     shownWidth = screenWidth
     shownHeight = screenHeight
     needsFullRepaint = false
+  }
+
+  /// The bytes that show `frame` through the direct writer: the runs that differ from the
+  /// frame shown, or, on a full repaint, a clear and the runs that differ from a blank
+  /// frame. `draw` sends them after ncurses' refresh (whatever ncurses still has to send, a
+  /// clear after a resize say, comes first).
+  private func directlyWritten(_ frame: Frame, screenWidth: Int, screenHeight: Int) -> [UInt8] {
+    guard var writer = directWriter else { return [] }
+    directWriter = nil
+    defer { directWriter = writer }
+    let sameSize = screenWidth == shownWidth && screenHeight == shownHeight
+    let base: Frame
+    if !needsFullRepaint, sameSize, let shown, shown.width == frame.width, shown.height == frame.height {
+      base = shown
+      writer.beginFrame(screenWidth: screenWidth, clearing: false)
+    } else {
+      base = Frame(width: frame.width, height: frame.height)
+      writer.beginFrame(screenWidth: screenWidth, clearing: true)
+    }
+    let columns = max(0, min(frame.width, screenWidth))
+    let rows = max(0, min(frame.height, screenHeight))
+    frame.forEachChangedRun(since: base, columns: columns, rows: rows) { y, xs in
+      writer.append(row: y, columns: xs, of: frame)
+      return true
+    }
+    writer.endFrame()
+    return writer.takeBytes()
   }
 
   /// Clears and puts every non-blank cell of `frame` that fits; if the pair table fills up,

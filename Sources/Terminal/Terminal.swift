@@ -1,5 +1,6 @@
 // The live terminal session: the only place scoreviz touches the terminal.
 
+import CNcursesw
 import ScoreView
 import Synchronization
 
@@ -20,13 +21,17 @@ import Synchronization
 /// }
 /// ```
 ///
-/// Starting a session sets the locale from the environment (falling back to C.UTF-8 for
-/// the character type when the codeset is not UTF-8, or braille would print blank), starts
-/// curses in cbreak mode without echo, with the keypad on, the cursor hidden, colours
+/// Starting a session refuses a terminal type that cannot move the cursor (`dumb`), sets
+/// the locale from the environment as it is (outside a UTF-8 locale, glyphs other than ASCII
+/// show as `?`: `environmentLocale()` tells the caller to draw ASCII instead), starts curses
+/// in cbreak mode without echo, with the keypad on, the cursor hidden, colours
 /// (`use_default_colors`, so `.terminalDefault` is the terminal's own colour) and the mouse.
+/// Colours: see `Options.colorDepth`; 24-bit colour is written by the terminal layer itself,
+/// so it works whatever the terminfo entry's colour count.
 ///
-/// The terminal is restored (`endwin`, and the SGR mouse and bracketed paste modes switched
-/// off) on every way out:
+/// The terminal is restored (`endwin`, the default style, and the SGR mouse and bracketed
+/// paste modes switched off; on a terminal without an alternate screen, such as `vt100` or
+/// `linux`, the screen is cleared too, so no frame stays behind the prompt) on every way out:
 /// - `restore()`, leaving `withTerminal` normally or by a thrown error, and `deinit`;
 /// - the signals whose default action ends the process quietly (`exitSignals`: SIGINT from
 ///   Ctrl-C, SIGTERM, SIGHUP from an SSH drop, SIGPIPE, SIGUSR1, …): before curses starts they
@@ -51,8 +56,9 @@ import Synchronization
 public final class Terminal {
   /// How a session starts.
   public struct Options: Sendable {
-    /// A colour depth to use instead of the detected one (capped at what the terminal
-    /// reports); nil to detect. Overrides `NO_COLOR`.
+    /// A colour depth to use instead of the detected one, as it is (24-bit colour even where
+    /// terminfo lists 256); nil to detect: true colour when `colorTerm` says so and terminfo
+    /// lists colours, else terminfo's colour count, none under `NO_COLOR`. Overrides both.
     public var colorDepth: ColorDepth?
     /// Whether to report mouse presses and the wheel (the terminal's own text selection then
     /// needs Shift held).
@@ -60,16 +66,21 @@ public final class Terminal {
     /// The `NO_COLOR` value: non-empty means no colour unless `colorDepth` is given. Defaults
     /// to the environment's.
     public var noColor: String?
+    /// The `COLORTERM` value: `truecolor` or `24bit` means the terminal takes 24-bit colour
+    /// (`ColorDepth.resolve`). Defaults to the environment's.
+    public var colorTerm: String?
 
     /// Options with the given values; by default detect colours, report the mouse, and read
-    /// `NO_COLOR` from the environment.
+    /// `NO_COLOR` and `COLORTERM` from the environment.
     public init(
       colorDepth: ColorDepth? = nil, mouse: Bool = true,
-      noColor: String? = Terminal.environment("NO_COLOR")
+      noColor: String? = Terminal.environment("NO_COLOR"),
+      colorTerm: String? = Terminal.environment("COLORTERM")
     ) {
       self.colorDepth = colorDepth
       self.mouse = mouse
       self.noColor = noColor
+      self.colorTerm = colorTerm
     }
   }
 
@@ -87,10 +98,12 @@ public final class Terminal {
   /// Starts a session on the process's terminal.
   ///
   /// - Parameter options: colour depth, mouse and `NO_COLOR`; see `Options`.
-  /// - Throws: `TerminalError.notATerminal` when stdin or stdout is not a terminal,
+  /// - Throws: `TerminalError.cannotMoveCursor` when $TERM names a terminal without cursor
+  ///   addressing, `.notATerminal` when stdin or stdout is not a terminal,
   ///   `.cannotOpenTerminal` when $TERM is unknown, `.alreadyActive` when another session runs.
-  ///   Nothing is left changed when it throws.
+  ///   Nothing is written to the terminal and nothing is left changed when it throws.
   public init(options: Options = Options()) throws {
+    try Self.requireCursorAddressing()
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw TerminalError.notATerminal
     }
@@ -99,7 +112,7 @@ public final class Terminal {
         .exchanged
     else { throw TerminalError.alreadyActive }
 
-    Self.useUTF8Locale()
+    setlocale(LC_ALL, "")
     ProcessGuards.watch(Self.exitSignals, suspendSignal: SIGTSTP, continueSignal: SIGCONT)
     ProcessGuards.installAlternateStack()
     ProcessGuards.installCrashHandler()
@@ -108,7 +121,8 @@ public final class Terminal {
       screen = try Screen(
         backend: NcursesBackend(),
         configuration: Screen.Configuration(
-          forcedDepth: options.colorDepth, noColor: options.noColor, mouse: options.mouse),
+          forcedDepth: options.colorDepth, noColor: options.noColor, mouse: options.mouse,
+          colorTerm: options.colorTerm),
         terminalName: Self.environment("TERM") ?? "")
     } catch {
       ProcessGuards.removeCrashHandler()
@@ -226,12 +240,24 @@ public final class Terminal {
     getenv(name).map { String(cString: $0) }
   }
 
-  /// `setlocale(LC_ALL, "")`, then `LC_CTYPE` = C.UTF-8 if the codeset is not UTF-8.
-  private static func useUTF8Locale() {
+  /// Throws unless the terminal $TERM names can move the cursor (terminfo `cup`), which a
+  /// full-screen view needs: `dumb` (an editor's shell buffer, some CI logs) cannot, and a
+  /// view started there would draw one garbled line. Reads terminfo only; writes nothing.
+  /// An unknown or unset $TERM passes here and is reported when curses starts.
+  ///
+  /// - Throws: `TerminalError.cannotMoveCursor` with $TERM.
+  public static func requireCursorAddressing() throws {
+    let name = environment("TERM") ?? ""
+    if nc_terminal_has_cursor_addressing(nil) == 0 { throw TerminalError.cannotMoveCursor(name) }
+  }
+
+  /// The locale a session draws in: the environment's (`setlocale(LC_ALL, "")`, which this
+  /// sets for the process), its character-type name (`C`, `en_US.UTF-8`) and whether its
+  /// codeset is UTF-8. Outside UTF-8 a session shows only ASCII; anything else prints as `?`.
+  public static func environmentLocale() -> (name: String, isUTF8: Bool) {
     setlocale(LC_ALL, "")
+    let name = setlocale(LC_CTYPE, nil).map { String(cString: $0) } ?? "C"
     let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-    if codeset != "UTF-8" {
-      setlocale(LC_CTYPE, "C.UTF-8")
-    }
+    return (name, codeset == "UTF-8")
   }
 }

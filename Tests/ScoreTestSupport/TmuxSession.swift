@@ -25,8 +25,12 @@ public final class TmuxSession: Sendable {
 
   /// Starts `command` (argv, run without a shell) in a new detached `width` × `height` pane.
   ///
-  /// The pane gets `TERM=tmux-256color`, `SWIFT_BACKTRACE=interactive=no`, then `environment`
-  /// (which may override both); variables not named are the test process's own.
+  /// The pane's environment does not depend on the test process's terminal or locale: it gets
+  /// `TERM=tmux-256color`, `LANG=C.UTF-8`, `SWIFT_BACKTRACE=interactive=no`, and `LC_ALL`,
+  /// `LC_CTYPE`, `COLORTERM` and `NO_COLOR` set empty (as if unset), each overridden by
+  /// `environment`; other variables are the test process's own. The pane's TERM is set
+  /// through tmux's `default-terminal` option, since tmux gives every pane that TERM
+  /// whatever `-e` says.
   ///
   /// - Parameters:
   ///   - command: the program and its arguments.
@@ -41,10 +45,13 @@ public final class TmuxSession: Sendable {
   ) throws {
     socket = NSTemporaryDirectory() + Self.uniqueName()
     name = "live"
-    var variables = ["TERM": "tmux-256color", "SWIFT_BACKTRACE": "interactive=no"]
-    for (key, value) in environment { variables[key] = value }
+    var variables = [
+      "SWIFT_BACKTRACE": "interactive=no", "LANG": "C.UTF-8", "LC_ALL": "", "LC_CTYPE": "",
+      "COLORTERM": "", "NO_COLOR": "",
+    ]
+    for (key, value) in environment where key != "TERM" { variables[key] = value }
     var arguments = [
-      "set-option", "-g", "default-terminal", "tmux-256color", ";",
+      "set-option", "-g", "default-terminal", environment["TERM"] ?? "tmux-256color", ";",
       "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
     ]
     if let workingDirectory { arguments += ["-c", workingDirectory] }

@@ -84,8 +84,7 @@ struct ColorPairTests {
   @Test(
     "Colour numbers at each depth come from the quantiser",
     arguments: [
-      (16_777_216, ColorDepth.trueColor, Int32(0xFF_0000)),
-      (256, .palette256, 196),
+      (256, ColorDepth.palette256, Int32(196)),
       (16, .ansi16, 9),
       (8, .ansi8, 1),
     ])
@@ -96,6 +95,17 @@ struct ColorPairTests {
     frame.put("a", x: 0, y: 0, foreground: Self.red)
     screen.draw(frame)
     #expect(backend.pairDefinitions == [.initExtendedPair(1, foreground: red, background: -1)])
+  }
+
+  @Test("A direct-colour terminfo entry (2^24 colours): no pairs, the cells written as 38;2")
+  func directColorTerminfoIsWrittenDirectly() throws {
+    let (screen, backend) = try makeScreen(colorCount: 16_777_216)
+    #expect(screen.depth == .trueColor && screen.drawsDirectly)
+    var frame = Frame(width: 6, height: 4)
+    frame.put("a", x: 0, y: 0, foreground: Self.red)
+    screen.draw(frame)
+    #expect(backend.pairDefinitions.isEmpty && backend.puts.isEmpty)
+    #expect(backend.calls.last == .writeBytes(Array("\u{1B}[H\u{1B}[2J\u{1B}[38;2;255;0;0ma\u{1B}[0m".utf8)))
   }
 
   @Test("A pair ncurses rejects falls back to pair 0 and is not asked for again")

@@ -76,14 +76,10 @@ struct ColorQuantizerTests {
     }
   }
 
-  @Test("Direct colour: 0xRRGGBB, raised to 8 so it never names palette colours 0–7")
-  func directPacksAndClamps() {
-    #expect(ColorQuantizer.colorNumber(for: RGB(0x12, 0x34, 0x56), depth: .trueColor) == 0x12_3456)
-    #expect(ColorQuantizer.colorNumber(for: RGB(255, 255, 255), depth: .trueColor) == 0xFF_FFFF)
-    #expect(ColorQuantizer.colorNumber(for: RGB(0, 0, 8), depth: .trueColor) == 8)
-    for blue in UInt8(0)...7 {
-      #expect(ColorQuantizer.colorNumber(for: RGB(0, 0, blue), depth: .trueColor) == 8)
-    }
+  @Test("True colour gives ncurses no colour numbers: the screen writes it itself")
+  func trueColorHasNone() {
+    #expect(ColorQuantizer.colorNumber(for: RGB(0x12, 0x34, 0x56), depth: .trueColor) == nil)
+    #expect(ColorQuantizer.colorNumber(for: RGB(0, 0, 4), depth: .trueColor) == nil)
   }
 
   @Test("Monochrome has no colour numbers")

@@ -17,6 +17,7 @@ final class RecordingBackend: CursesBackend {
     case mousemask
     case keyMouseIsSGR
     case writeControl(String)
+    case writeBytes([UInt8])
     case mouseinterval(Int32)
     case clear
     case put(y: Int, x: Int, glyph: Unicode.Scalar, attributes: CellAttributes, pair: Int32)
@@ -30,6 +31,8 @@ final class RecordingBackend: CursesBackend {
         return "put(\(y),\(x),'\(glyph)',attr \(attributes.rawValue),pair \(pair))"
       case .initExtendedPair(let pair, let foreground, let background):
         return "initExtendedPair(\(pair), \(foreground), \(background))"
+      case .writeBytes(let bytes):
+        return "writeBytes(\(String(decoding: bytes, as: UTF8.self).debugDescription))"
       default:
         return "\(self)"
       }
@@ -50,6 +53,8 @@ final class RecordingBackend: CursesBackend {
   var mouseReport: (x: Int, y: Int, buttonState: UInt32)?
   /// The answer of `keyMouseIsSGR`: whether terminfo's kmous is `\e[<`.
   var mouseKeyIsSGR = false
+  /// The glyphs `isSingleColumn` calls wide (two columns), besides the control characters.
+  var wideGlyphs: Set<Unicode.Scalar> = ["界"]
 
   init(rows: Int = 4, columns: Int = 6, colorCount: Int = 256, pairCount: Int = 65_536) {
     self.rows = rows
@@ -109,6 +114,10 @@ final class RecordingBackend: CursesBackend {
     return mouseKeyIsSGR
   }
   func writeControl(_ sequence: String) { calls.append(.writeControl(sequence)) }
+  func writeBytes(_ bytes: [UInt8]) { calls.append(.writeBytes(bytes)) }
+  func isSingleColumn(_ glyph: Unicode.Scalar) -> Bool {
+    glyph.value >= 0x20 && !(0x7F..<0xA0).contains(glyph.value) && !wideGlyphs.contains(glyph)
+  }
   func mouseinterval(_ milliseconds: Int32) { calls.append(.mouseinterval(milliseconds)) }
   func getmaxy() -> Int { rows }
   func getmaxx() -> Int { columns }

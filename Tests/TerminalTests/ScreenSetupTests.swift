@@ -46,17 +46,49 @@ struct ScreenSetupTests {
     #expect(screen.depth == .monochrome)
   }
 
-  @Test("A forced depth is capped at the terminal's colours after start_color")
-  func forcedDepthIsCapped() throws {
-    let backend = RecordingBackend(colorCount: 256)
-    let screen = try Screen(
-      backend: backend, configuration: .init(forcedDepth: .trueColor), terminalName: "t")
-    #expect(screen.depth == .palette256)
-    let lower = try Screen(
-      backend: RecordingBackend(colorCount: 256),
-      configuration: .init(forcedDepth: .ansi16, noColor: "1"),
+  @Test("A forced depth is honoured; ncurses draws it only when terminfo has the colours")
+  func forcedDepthIsHonoured() throws {
+    let trueColor = try Screen(
+      backend: RecordingBackend(colorCount: 256), configuration: .init(forcedDepth: .trueColor),
       terminalName: "t")
-    #expect(lower.depth == .ansi16)
+    #expect(trueColor.depth == .trueColor && trueColor.drawsDirectly)
+    let lower = try Screen(
+      backend: RecordingBackend(colorCount: 256), configuration: .init(forcedDepth: .ansi16, noColor: "1"),
+      terminalName: "t")
+    #expect(lower.depth == .ansi16 && !lower.drawsDirectly)
+    let beyond = try Screen(
+      backend: RecordingBackend(colorCount: 8), configuration: .init(forcedDepth: .palette256),
+      terminalName: "t")
+    #expect(beyond.depth == .palette256 && beyond.drawsDirectly)
+    let withoutColors = RecordingBackend()
+    withoutColors.hasColorSupport = false
+    let forcedOnMonochrome = try Screen(
+      backend: withoutColors, configuration: .init(forcedDepth: .trueColor), terminalName: "t")
+    #expect(forcedOnMonochrome.depth == .trueColor && forcedOnMonochrome.drawsDirectly)
+    #expect(!withoutColors.calls.contains(.startColor))
+  }
+
+  @Test("COLORTERM=truecolor: 24-bit colour drawn directly, no colour pairs asked for")
+  func colorTermTrueColor() throws {
+    let backend = RecordingBackend(colorCount: 256)
+    let screen = try Screen(backend: backend, configuration: .init(colorTerm: "truecolor"), terminalName: "t")
+    #expect(screen.depth == .trueColor && screen.drawsDirectly)
+    #expect(!backend.calls.contains(.colorPairs))
+    let plain = try Screen(
+      backend: RecordingBackend(colorCount: 256), configuration: .init(colorTerm: "yes"), terminalName: "t")
+    #expect(plain.depth == .palette256 && !plain.drawsDirectly)
+  }
+
+  @Test("NO_COLOR wins over COLORTERM; a terminal without colours stays monochrome")
+  func colorTermLimits() throws {
+    let noColor = try Screen(
+      backend: RecordingBackend(colorCount: 256), configuration: .init(noColor: "1", colorTerm: "24bit"),
+      terminalName: "t")
+    #expect(noColor.depth == .monochrome && !noColor.drawsDirectly)
+    let backend = RecordingBackend()
+    backend.hasColorSupport = false
+    let vt100 = try Screen(backend: backend, configuration: .init(colorTerm: "truecolor"), terminalName: "t")
+    #expect(vt100.depth == .monochrome && !vt100.drawsDirectly)
   }
 
   @Test("An unknown terminal throws with its name and makes no further calls")

@@ -2,8 +2,8 @@
 
 /// The colour capability an output is written for, from 24-bit down to none.
 ///
-/// scoreviz never guesses this from COLORTERM (unreliable); the terminal layer reads the
-/// terminfo colour count, honours `NO_COLOR` and a user's flag (`resolve`), and both it and
+/// The terminal layer reads the terminfo colour count and the `COLORTERM` and `NO_COLOR`
+/// variables and lets `resolve` weigh them against a user's flag; both it and
 /// `Frame.ansiText(colorDepth:)` reduce every colour with `quantize(_:)`.
 ///
 /// Detection from the terminfo colour count (`COLORS`): ≥ 2²⁴ → `.trueColor`, ≥ 256 →
@@ -37,15 +37,28 @@ public enum ColorDepth: Int, Sendable, Hashable, Comparable, CaseIterable {
 
   /// The depth a session uses.
   ///
-  /// Order of precedence: a `forced` depth (capped at `terminal`, because ncurses cannot
-  /// emit a colour its terminfo entry lacks), then a non-empty `noColor` value (the
-  /// no-color.org convention → `.monochrome`), then `terminal`.
-  public static func resolve(terminal: ColorDepth, noColor: String?, forced: ColorDepth?)
-    -> ColorDepth
-  {
-    if let forced { return min(forced, terminal) }
+  /// Order of precedence:
+  /// 1. a `forced` depth, as it is (the terminal layer writes colours its terminfo entry
+  ///    lacks itself, so a user's `--color truecolor` is not capped at 256 colours);
+  /// 2. a non-empty `noColor` value (the no-color.org convention) → `.monochrome`;
+  /// 3. a `colorTerm` of `truecolor` or `24bit` (any case; the convention terminals that take
+  ///    `38;2;r;g;b` follow) → `.trueColor`, provided `terminal` has colours at all (at
+  ///    least `.ansi8`), since a terminal whose terminfo entry has none shows none;
+  /// 4. `terminal`, the depth of its terminfo colour count.
+  public static func resolve(
+    terminal: ColorDepth, noColor: String?, forced: ColorDepth?, colorTerm: String? = nil
+  ) -> ColorDepth {
+    if let forced { return forced }
     if let noColor, !noColor.isEmpty { return .monochrome }
+    if claimsTrueColor(colorTerm), terminal >= .ansi8 { return .trueColor }
     return terminal
+  }
+
+  /// Whether a `COLORTERM` value says the terminal takes 24-bit colour: `truecolor` or
+  /// `24bit`, in any case.
+  public static func claimsTrueColor(_ colorTerm: String?) -> Bool {
+    guard let value = colorTerm?.lowercased() else { return false }
+    return value == "truecolor" || value == "24bit"
   }
 
   /// `color` reduced to what this depth can show.

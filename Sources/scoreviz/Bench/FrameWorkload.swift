@@ -29,7 +29,10 @@ import Terminal
 /// (particles, state, compose, draw, with no frame-rate cap) while the training thread
 /// runs. Bytes are counted on a pseudo-terminal the real `Terminal` draws into (ncurses,
 /// xterm-256color, 256 colours); when no pseudo-terminal can be opened they are estimated
-/// from `Frame.forEachChangedRun`, the diff the terminal layer draws with.
+/// from `Frame.forEachChangedRun`, the diff the terminal layer draws with. The full frame,
+/// paused and moving figures are measured again, on the same frames, at 24-bit colour
+/// (`_truecolor`: `--color truecolor` or `COLORTERM=truecolor`, drawn by the terminal layer's
+/// own writer); the goal is at most 12 KB per moving frame at both depths.
 func frameWorkload(_ context: BenchContext) throws -> JSONObject {
   let width = 200
   let height = 60
@@ -49,8 +52,7 @@ func frameWorkload(_ context: BenchContext) throws -> JSONObject {
   var frame = ViewRenderer.render(state)
   let composeSeconds = context.medianSeconds { frame = ViewRenderer.render(state) }
 
-  let sink = FrameSink.open(width: width, height: height)
-  defer { sink.finish() }
+  let sink = FrameSink.open(width: width, height: height, depth: .palette256)
   sink.show(frame)
   let fullFrameBytes = sink.bytes(afterShowing: [frame], fullRepaint: true)
 
@@ -88,6 +90,15 @@ func frameWorkload(_ context: BenchContext) throws -> JSONObject {
   let sdeLoopWithoutTrails = liveLoop(&viewModel, sink: sink, width: width, height: height, seconds: loopSeconds)
   viewModel.perform(.toggleTrails)
   let trails = state.trails
+  sink.finish()
+
+  // The same frames again, in the same order, at 24-bit colour.
+  let trueColorSink = FrameSink.open(width: width, height: height, depth: .trueColor)
+  trueColorSink.show(frame)
+  let fullFrameBytesTrueColor = trueColorSink.bytes(afterShowing: [frame], fullRepaint: true)
+  let pausedBytesTrueColor = trueColorSink.bytes(afterShowing: pausedFrames) / framesPerCase
+  let movingBytesTrueColor = trueColorSink.bytes(afterShowing: movingFrames) / framesPerCase
+  trueColorSink.finish()
 
   return JSONObject([
     ("workload", .string("frame")), ("width", .integer(width)), ("height", .integer(height)),
@@ -103,7 +114,11 @@ func frameWorkload(_ context: BenchContext) throws -> JSONObject {
     ("bytes_per_frame_with_training_sde_without_trails", .integer(sdeLoopWithoutTrails.bytesPerFrame)),
     ("trail_particles", .integer(trails.particleCount)),
     ("trail_positions", .integer(trails.length)),
+    ("bytes_per_frame_particles_moving_truecolor", .integer(movingBytesTrueColor)),
+    ("bytes_per_frame_paused_truecolor", .integer(pausedBytesTrueColor)),
+    ("bytes_full_frame_truecolor", .integer(fullFrameBytesTrueColor)),
     ("bytes_method", .string(sink.method)),
+    ("bytes_method_truecolor", .string(trueColorSink.method)),
   ])
 }
 
@@ -134,26 +149,31 @@ private final class FrameSink {
   let method: String
   private let terminal: Terminal?
   private let pseudoTerminal: PseudoTerminal?
+  private let depth: ColorDepth
   private var previous: Frame?
   private var estimatedBytes = 0
 
-  private init(method: String, terminal: Terminal?, pseudoTerminal: PseudoTerminal?) {
+  private init(method: String, terminal: Terminal?, pseudoTerminal: PseudoTerminal?, depth: ColorDepth) {
     self.method = method
     self.terminal = terminal
     self.pseudoTerminal = pseudoTerminal
+    self.depth = depth
   }
 
-  /// A `width` × `height` pseudo-terminal with `Terminal` drawing into it, or the estimate.
-  static func open(width: Int, height: Int) -> FrameSink {
+  /// A `width` × `height` pseudo-terminal with `Terminal` drawing into it at `depth`
+  /// (`.palette256` through ncurses' colour pairs, `.trueColor` by the terminal layer's
+  /// direct writer), or the estimate.
+  static func open(width: Int, height: Int, depth: ColorDepth) -> FrameSink {
+    let depthName = depth == .trueColor ? "24-bit colour, written directly" : "256 colours"
     if let pseudoTerminal = PseudoTerminal(width: width, height: height) {
       do {
         let terminal = try Terminal(
-          options: Terminal.Options(colorDepth: .palette256, mouse: false, noColor: nil))
+          options: Terminal.Options(colorDepth: depth, mouse: false, noColor: nil, colorTerm: nil))
         return FrameSink(
           method:
-            "bytes read from a pty that Terminal (ncurses, TERM=xterm-256color, 256 colours)"
+            "bytes read from a pty that Terminal (ncurses, TERM=xterm-256color, \(depthName))"
             + " draws into",
-          terminal: terminal, pseudoTerminal: pseudoTerminal)
+          terminal: terminal, pseudoTerminal: pseudoTerminal, depth: depth)
       } catch {
         pseudoTerminal.restoreStandardStreams()
       }
@@ -161,8 +181,8 @@ private final class FrameSink {
     return FrameSink(
       method:
         "estimate: the runs of Frame.forEachChangedRun that Screen draws (after a clear on a"
-        + " full repaint), each as a cursor move plus Frame.ansiText escapes (256 colours)",
-      terminal: nil, pseudoTerminal: nil)
+        + " full repaint), each as a cursor move plus Frame.ansiText escapes (\(depthName))",
+      terminal: nil, pseudoTerminal: nil, depth: depth)
   }
 
   /// Draws `frame`, sending only what changed since the last one.
@@ -170,7 +190,7 @@ private final class FrameSink {
     if let terminal {
       terminal.draw(frame)
     } else {
-      estimatedBytes += Self.ansiBytes(drawing: frame, over: previous)
+      estimatedBytes += Self.ansiBytes(drawing: frame, over: previous, depth: depth)
     }
     previous = frame
   }
@@ -201,7 +221,7 @@ private final class FrameSink {
   /// from `previous`, or after a clear (`ESC[H ESC[2J`) those that differ from a blank frame
   /// when there is no previous frame of this size; per run, the cursor move `ESC[row;colH`
   /// and the run's cells as `Frame.ansiText` writes them.
-  private static func ansiBytes(drawing frame: Frame, over previous: Frame?) -> Int {
+  private static func ansiBytes(drawing frame: Frame, over previous: Frame?, depth: ColorDepth) -> Int {
     var total = 0
     var base = Frame(width: frame.width, height: frame.height)
     if let previous, previous.width == frame.width, previous.height == frame.height {
@@ -213,7 +233,7 @@ private final class FrameSink {
       var line = Frame(width: xs.count, height: 1)
       for x in xs { line[x - xs.lowerBound, 0] = frame[x, y] }
       total += "\u{1B}[\(y + 1);\(xs.lowerBound + 1)H".utf8.count
-      total += line.ansiText(colorDepth: .palette256).utf8.count
+      total += line.ansiText(colorDepth: depth).utf8.count
       return true
     }
     return total

@@ -27,7 +27,11 @@ struct LiveCommand: ParsableCommand {
   @Flag(help: "With --model: train on from the model's weights (Adam's moments start afresh).")
   var train = false
 
-  @Option(help: "Colour depth: auto, truecolor, 256, 16, 8 or none (NO_COLOR is honoured).")
+  @Option(
+    help: """
+      Colour depth: auto, truecolor, 256, 16, 8 or none (auto: 24-bit under COLORTERM=truecolor \
+      or 24bit, none under NO_COLOR, else the terminfo entry's).
+      """)
   var color: ColorChoice = .auto
 
   @Flag(help: "Do not capture the mouse.")
@@ -62,12 +66,19 @@ struct LiveCommand: ParsableCommand {
   func run() throws {
     BacktraceSetting.makeNonInteractive()
     reportingErrors {
+      // A terminal that cannot move the cursor (TERM=dumb) is refused at once, before anything
+      // is loaded or written.
+      try Terminal.requireCursorAddressing()
       if let record { throw ExitCode(try recordSession(to: record)) }
+      // Outside a UTF-8 locale only ASCII shows: draw with ASCII glyphs and say why, once.
+      let locale = Terminal.environmentLocale()
+      var live = live
+      if !locale.isUTF8 { live.ascii = true }
       // Everything is read and checked before the terminal is taken over.
       var viewModel = try model.map { try live.makeViewModel(modelPath: $0, trains: train) } ?? live.makeViewModel()
+      if !locale.isUTF8 && !self.live.ascii { viewModel.show(message: Self.asciiNotice(locale: locale.name)) }
       viewModel.computeFieldsInBackground()
-      let options = Terminal.Options(
-        colorDepth: color.depth, mouse: !noMouse)
+      let options = Terminal.Options(colorDepth: color.depth, mouse: !noMouse)
       if viewModel.isTraining { viewModel.engine.start() }
       defer { viewModel.engine.stop() }
       let log = try frameLog.map { try FrameLog(path: $0) }
@@ -77,6 +88,14 @@ struct LiveCommand: ParsableCommand {
       // A save started just before `q` is finished, not cut short.
       viewModel.saver.waitUntilIdle()
     }
+  }
+
+  /// The title row's note when the locale is not UTF-8 and the view falls back to ASCII
+  /// glyphs; shown until the first key. Characters of the locale's name other than printable
+  /// ASCII are left out.
+  static func asciiNotice(locale name: String) -> String {
+    let shown = String(name.unicodeScalars.filter { (0x21..<0x7F).contains($0.value) }.map(Character.init))
+    return "ASCII: the locale (\(shown)) is not UTF-8; set LANG=C.UTF-8 for Unicode"
   }
 
   /// Input, particles, render, draw: about 30 times a second until `q` or a signal.

@@ -61,7 +61,8 @@ struct LiveOptions: ParsableArguments {
   @Option(help: "A folder of theme files, searched after $XDG_CONFIG_HOME/scoreviz/themes (~/.config/...).")
   var themesDir: String?
 
-  @Flag(help: "ASCII glyphs only, for terminals or fonts without Unicode.")
+  @Flag(
+    help: "ASCII glyphs only, for terminals or fonts without Unicode (the live view's default outside a UTF-8 locale).")
   var ascii = false
 
   func validate() throws {

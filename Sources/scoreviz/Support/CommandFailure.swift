@@ -3,6 +3,7 @@
 import ArgumentParser
 import Foundation
 import ScoreCore
+import Terminal
 
 /// sysexits(3) codes used by every command.
 enum SysExit {
@@ -52,6 +53,15 @@ protocol ExitCodeCarrying: Error, CustomStringConvertible {
 
 extension DatasetError: ExitCodeCarrying {}
 extension ModelFileError: ExitCodeCarrying {}
+
+extension TerminalError: ExitCodeCarrying {
+  /// 1 for a terminal that cannot move the cursor (a plain refusal, as a full-screen program
+  /// gives); 70 for the rest, which the live view does not expect.
+  var exitCode: Int32 {
+    if case .cannotMoveCursor = self { return 1 }
+    return SysExit.software
+  }
+}
 
 extension FileWriteError: ExitCodeCarrying {
   var exitCode: Int32 { SysExit.cannotCreate }

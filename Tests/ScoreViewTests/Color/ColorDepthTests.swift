@@ -24,11 +24,36 @@ struct ColorDepthTests {
     #expect(ColorDepth.resolve(terminal: .palette256, noColor: nil, forced: nil) == .palette256)
   }
 
-  @Test("A forced depth overrides NO_COLOR and is capped at the terminal's depth")
+  @Test("A forced depth overrides NO_COLOR, COLORTERM and the terminal's own depth")
   func forcedDepth() {
     #expect(ColorDepth.resolve(terminal: .trueColor, noColor: nil, forced: .ansi16) == .ansi16)
     #expect(ColorDepth.resolve(terminal: .palette256, noColor: "1", forced: .ansi8) == .ansi8)
-    #expect(ColorDepth.resolve(terminal: .palette256, noColor: nil, forced: .trueColor) == .palette256)
-    #expect(ColorDepth.resolve(terminal: .trueColor, noColor: nil, forced: .monochrome) == .monochrome)
+    #expect(ColorDepth.resolve(terminal: .palette256, noColor: nil, forced: .trueColor) == .trueColor)
+    #expect(ColorDepth.resolve(terminal: .monochrome, noColor: nil, forced: .trueColor) == .trueColor)
+    #expect(
+      ColorDepth.resolve(terminal: .trueColor, noColor: nil, forced: .monochrome, colorTerm: "truecolor")
+        == .monochrome)
+  }
+
+  @Test(
+    "COLORTERM truecolor or 24bit raises a colour terminal to true colour; other values do not",
+    arguments: [
+      ("truecolor", ColorDepth.palette256, ColorDepth.trueColor), ("24bit", .palette256, .trueColor),
+      ("TrueColor", .ansi8, .trueColor), ("24BIT", .ansi16, .trueColor),
+      ("truecolor", .monochrome, .monochrome), ("yes", .palette256, .palette256),
+      ("", .palette256, .palette256), ("256", .ansi16, .ansi16), ("truecolour", .ansi8, .ansi8),
+    ])
+  func colorTermRaisesDepth(colorTerm: String, terminal: ColorDepth, expected: ColorDepth) {
+    #expect(ColorDepth.resolve(terminal: terminal, noColor: nil, forced: nil, colorTerm: colorTerm) == expected)
+  }
+
+  @Test("NO_COLOR wins over COLORTERM")
+  func noColorWinsOverColorTerm() {
+    #expect(
+      ColorDepth.resolve(terminal: .palette256, noColor: "1", forced: nil, colorTerm: "truecolor")
+        == .monochrome)
+    #expect(
+      ColorDepth.resolve(terminal: .palette256, noColor: "", forced: nil, colorTerm: "truecolor")
+        == .trueColor)
   }
 }

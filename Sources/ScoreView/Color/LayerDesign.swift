@@ -12,7 +12,7 @@
 ///
 ///   | ground | depth | density bands, low → high | points | particles | trails | arrows, weak → strong |
 ///   | --- | --- | --- | --- | --- | --- | --- |
-///   | dark | 16 | blue, cyan, green, bright green | bright white | bright yellow, bold | yellow, grey | grey, bright magenta, bright red |
+///   | dark | 16 | blue, bright blue, cyan, green | bright white | bright yellow, bold | yellow, grey | grey, bright magenta, bright red |
 ///   | dark | 8 | blue, cyan, green | white | yellow, bold | yellow | magenta, red |
 ///   | light | 16 | bright yellow, bright green, cyan, blue | black | red, bold | red, grey | grey, bright magenta, magenta |
 ///   | light | 8 | yellow, cyan, blue | black | red, bold | red | green, magenta |
@@ -159,7 +159,7 @@ private struct PaletteRoles {
   init(isLightGround: Bool, depth: ColorDepth) {
     switch (isLightGround, depth == .ansi16) {
     case (false, true):
-      (bands, points, particles) = ([4, 6, 2, 10], 15, 11)
+      (bands, points, particles) = ([4, 12, 6, 2], 15, 11)
       (trails, arrows) = ([3, 3, 8, 8], [8, 13, 9])
     case (false, false):
       (bands, points, particles) = ([4, 6, 2], 7, 3)

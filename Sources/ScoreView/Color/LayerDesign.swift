@@ -13,9 +13,9 @@
 ///   | ground | depth | density bands, low → high | points | particles | trails | arrows, weak → strong |
 ///   | --- | --- | --- | --- | --- | --- | --- |
 ///   | dark | 16 | blue, bright blue, cyan, green | bright white | bright yellow, bold | yellow, grey | grey, bright magenta, bright red |
-///   | dark | 8 | blue, cyan, green | white | yellow, bold | yellow | magenta, red |
+///   | dark | 8 | blue, cyan, green | white | yellow, bold | yellow, dim | magenta, red |
 ///   | light | 16 | bright yellow, bright green, cyan, blue | black | red, bold | red, grey | grey, bright magenta, magenta |
-///   | light | 8 | yellow, cyan, blue | black | red, bold | red | green, magenta |
+///   | light | 8 | yellow, cyan, blue | black | red, bold | red, dim | green, magenta |
 ///
 ///   The ground is light when the theme's background is an RGB colour of luminance above
 ///   one half, else dark (the terminal's default background is taken to be dark). Each
@@ -44,7 +44,8 @@ public struct LayerDesign: Sendable, Equatable {
   public let particleAttributes: CellAttributes
   /// The trails' colours, newest band first, `TrailLayer.bandCount` of them.
   public let trailColors: [CellColor]
-  /// The trails' attributes: dim at `.monochrome`.
+  /// The trails' attributes: dim at 8 colours (the particles' colour, fainter) and at
+  /// `.monochrome`.
   public let trailAttributes: CellAttributes
   /// The score arrows' colours by magnitude, weakest first.
   public let arrowColors: [RGB]
@@ -90,7 +91,7 @@ public struct LayerDesign: Sendable, Equatable {
       particles = .rgb(color(palette.particles))
       particleAttributes = [.bold]
       trailColors = palette.trails.map { .rgb(color($0)) }
-      trailAttributes = []
+      trailAttributes = colorDepth == .ansi8 ? [.dim] : []
       arrowColors = palette.arrows.map(color)
       errorArrowColors = arrowColors
       strongArrowAttributes = []

@@ -42,7 +42,9 @@ struct RenderCommand: ParsableCommand {
   var output: String?
 
   @Option(
-    help: "Colour depth the frame is designed for and --ansi writes: truecolor, 256, 16, 8, none, or auto (256, none if NO_COLOR is set).")
+    help:
+      "Colour depth the frame is designed for and --ansi writes: truecolor, 256, 16, 8, none, or auto (256, none if NO_COLOR is set)."
+  )
   var color: ColorChoice = .palette256
 
   @Option(help: "Arrows: learned, kde or error.")

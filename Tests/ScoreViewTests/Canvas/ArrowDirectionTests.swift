@@ -58,7 +58,9 @@ import Testing
   @Test func glyphSets() {
     let unicode = ArrowDirection.allCases.map { $0.glyph(.unicode) }
     #expect(Set(unicode).count == 8)
-    let pairs = ArrowDirection.allCases.map { String(Character($0.asciiPair.left)) + String(Character($0.asciiPair.right)) }
+    let pairs = ArrowDirection.allCases.map {
+      String(Character($0.asciiPair.left)) + String(Character($0.asciiPair.right))
+    }
     #expect(pairs == ["->", "/>", "/\\", "<\\", "<-", "</", "\\/", "\\>"])
     #expect(Set(pairs).count == 8)
     let single = ArrowDirection.allCases.map { $0.glyph(.ascii) }

@@ -287,7 +287,8 @@ struct Spot: Hashable {
       let strip = (2..<panel.width).map { Self.cell(shown, panel.x + $0, panel.y + header + 1).background }
       let ends = [strip.first, strip.last].compactMap { $0 }
       let design = state.layerDesign
-      #expect(ends == [design.arrowColors.first, design.arrowColors.last].compactMap { $0 }.map { depth.quantize(.rgb($0)) })
+      #expect(
+        ends == [design.arrowColors.first, design.arrowColors.last].compactMap { $0 }.map { depth.quantize(.rgb($0)) })
     }
     #expect(lines.contains { $0.hasPrefix("density, log scale") })
     let bar = lines.indices.filter { lines[$0].hasPrefix("density, log scale") }.first.map { $0 + 1 } ?? lines.count

@@ -11,6 +11,7 @@ struct PaneCell {
   var foreground: Int?
   var background: Int?
   var isBold = false
+  var isDim = false
   var isReverse = false
 }
 
@@ -55,7 +56,10 @@ private func apply(_ codes: [Int], to pen: inout PaneCell) {
     case 0:
       pen = PaneCell()
     case 1: pen.isBold = true
-    case 22: pen.isBold = false
+    case 2: pen.isDim = true
+    case 22:
+      pen.isBold = false
+      pen.isDim = false
     case 7: pen.isReverse = true
     case 27: pen.isReverse = false
     case 30...37: pen.foreground = code - 30
@@ -80,11 +84,12 @@ struct LiveColorDepthTests {
   static let plotRows = LiveView.plotRows(height: 40)
   static let plotColumns = LiveView.plotColumns(width: 120)
 
-  /// scoreviz under `TERM=term` (also set by `env`, which tmux cannot override).
+  /// scoreviz under `TERM=term` (also set by `env`, which tmux cannot override), with colour
+  /// (`NO_COLOR` empty, whatever the test run's environment says).
   static func start(term: String, _ arguments: [String]) throws -> TmuxSession {
     try TmuxSession(
       command: ["/usr/bin/env", "TERM=\(term)", scorevizExecutablePath()] + arguments, width: 120,
-      height: 40, environment: ["TERM": term], workingDirectory: LiveView.packageFolder)
+      height: 40, environment: ["TERM": term, "NO_COLOR": ""], workingDirectory: LiveView.packageFolder)
   }
 
   /// The plot's cells of a capture with escapes.
@@ -100,8 +105,8 @@ struct LiveColorDepthTests {
   static func isBraille(_ glyph: Unicode.Scalar) -> Bool { (0x2801...0x28FF).contains(glyph.value) }
 
   /// At `term`'s palette: the heat map shows `bandCount` colours; particles (bold braille),
-  /// data (plain braille) and arrows never take one of them as their colour, and a particle
-  /// never has its own background's colour.
+  /// data (plain braille; trails are dim or have colours of their own) and arrows never take
+  /// one of them as their colour, and a particle never has its own background's colour.
   static func checkBandsAndMarks(term: String, bandCount: Int) throws {
     let tmux = try start(term: term, ["-n", "2000"])
     defer { tmux.kill() }
@@ -121,12 +126,13 @@ struct LiveColorDepthTests {
     }
     #expect(bands.count == bandCount, "bands \(bands.sorted())")
     let particles = cells.filter { isBraille($0.cell.glyph) && $0.cell.isBold }
-    let data = cells.filter { isBraille($0.cell.glyph) && !$0.cell.isBold }
+    let data = cells.filter { isBraille($0.cell.glyph) && !$0.cell.isBold && !$0.cell.isDim }
     let arrows = cells.filter { LiveView.arrowGlyphs.contains($0.cell.glyph) }
     #expect(particles.contains { $0.cell.background != nil }, "some particles lie on the heat map")
     for item in particles {
       let foreground = try #require(item.cell.foreground)
-      #expect(foreground != item.cell.background && !bands.contains(foreground), "particle at \(item.column), \(item.row)")
+      #expect(
+        foreground != item.cell.background && !bands.contains(foreground), "particle at \(item.column), \(item.row)")
     }
     for item in data + arrows {
       #expect(!bands.contains(item.cell.foreground ?? -1), "mark '\(item.cell.glyph)' at \(item.column), \(item.row)")

@@ -19,8 +19,8 @@ enum SidePanelLayer {
   /// painted one (bottom, labelled with the floor, counts as integers), painted exactly as
   /// the heat map is.
   ///
-  /// On a short panel the arrows' scale shrinks to one line ("max |s| 76.4") and then goes,
-  /// so that the density lines and a bar of two rows still fit below it.
+  /// The arrows' scale is left out where it would leave no room below for the density lines
+  /// and a bar of two rows; at the smallest view, 80 × 24, all of it fits.
   static func draw(
     _ state: ViewState, design: LayerDesign, layout: ViewLayout, heatScale: HeatMapScale?,
     arrowMaximum: Double?, into frame: inout Frame
@@ -77,9 +77,6 @@ enum SidePanelLayer {
             state, design: design, name: name, maximum: arrowMaximum, x: panel.x + 2, y: row,
             width: panel.width - 2, into: &frame)
           row += arrowScaleRows
-        } else if spare >= 1 {
-          let maximum = NumberText.compact(arrowMaximum, missing: glyphs.missing)
-          line(" ", text, "", "max \(name) \(maximum)")
         }
       }
     }

@@ -30,9 +30,9 @@ public enum ArrowDirection: Int, Sendable, Hashable, CaseIterable {
 
   /// The one-column glyph for this direction.
   ///
-  /// `.unicode`: → ↗ ↑ ↖ ← ↙ ↓ ↘. `.ascii`: `>` `7` `^` `r` `<` `L` `v` `J` — the diagonals
-  /// are letters whose corner sits where the arrow points (7: top right, r: top left,
-  /// L: bottom left, J: bottom right), so no two directions share a glyph.
+  /// `.unicode`: → ↗ ↑ ↖ ← ↙ ↓ ↘. `.ascii`: `>` `/` `^` `\` `<` `/` `v` `\`, the fallback
+  /// where two columns do not fit (`asciiPair`): the diagonals show their slope but not their
+  /// sense.
   public func glyph(_ style: GlyphStyle) -> Unicode.Scalar {
     switch style {
     case .unicode: return Self.unicodeGlyphs[rawValue]
@@ -40,6 +40,16 @@ public enum ArrowDirection: Int, Sendable, Hashable, CaseIterable {
     }
   }
 
+  /// The two-column ASCII arrow, left column first: `->` `/>` `/\` `<\` `<-` `</` `\/` `\>`.
+  ///
+  /// A shaft and a head: the horizontal head `>` or `<` gives the sense across, the slope
+  /// `/` or `\` whether it climbs or falls, so `/>` points up and right and `</` down and
+  /// left; north and south are the chevrons `/\` and `\/`. No two directions share a pair.
+  public var asciiPair: (left: Unicode.Scalar, right: Unicode.Scalar) { Self.asciiPairs[rawValue] }
+
   private static let unicodeGlyphs: [Unicode.Scalar] = ["→", "↗", "↑", "↖", "←", "↙", "↓", "↘"]
-  private static let asciiGlyphs: [Unicode.Scalar] = [">", "7", "^", "r", "<", "L", "v", "J"]
+  private static let asciiGlyphs: [Unicode.Scalar] = [">", "/", "^", "\\", "<", "/", "v", "\\"]
+  private static let asciiPairs: [(left: Unicode.Scalar, right: Unicode.Scalar)] = [
+    ("-", ">"), ("/", ">"), ("/", "\\"), ("<", "\\"), ("<", "-"), ("<", "/"), ("\\", "/"), ("\\", ">"),
+  ]
 }

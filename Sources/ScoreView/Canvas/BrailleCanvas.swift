@@ -92,8 +92,8 @@ public struct BrailleCanvas: Sendable, Equatable {
   /// `.unicode`: glyph U+2800 + (bits | the bits of a braille glyph already there).
   /// `.ascii`: `'` for dots only in the top two rows, `.` for only the bottom two, `:` for
   /// both, merged the same way with an existing `'`, `.` or `:`. The foreground becomes the
-  /// cell's colour; background and attributes stay as they were.
-  public func draw(into frame: inout Frame, style: GlyphStyle) {
+  /// cell's colour and the attributes `attributes`; the background stays as it was.
+  public func draw(into frame: inout Frame, style: GlyphStyle, attributes: CellAttributes = []) {
     for row in 0..<area.height {
       let y = area.y + row
       guard y >= 0, y < frame.height else { continue }
@@ -105,6 +105,7 @@ public struct BrailleCanvas: Sendable, Equatable {
         let merged = cellBits | Self.bits(of: cell.glyph, style: style)
         cell.glyph = Self.glyph(for: merged, style: style)
         cell.foreground = colors[row * area.width + column]
+        cell.attributes = attributes
         frame[x, y] = cell
       }
     }

@@ -8,7 +8,7 @@
 public enum GlyphStyle: Sendable, Hashable, CaseIterable {
   /// Braille patterns, half blocks ▀▄ and arrows ←↖↑↗→↘↓↙.
   case unicode
-  /// ASCII only: `'` `.` `:` for dots, background-only cells for half blocks, `<^>v` and
-  /// corner letters for arrows.
+  /// ASCII only: `'` `.` `:` for dots, background-only cells for half blocks, two-column
+  /// arrows such as `->` and `/>` (`ArrowDirection.asciiPair`).
   case ascii
 }

@@ -1,25 +1,29 @@
-// The score field as one arrow glyph per arrow-grid tile, coloured by length or by error.
+// The score field as one arrow per arrow-grid tile, coloured by length or by error.
 
 import Foundation
 import ScoreCore
 
 /// Draws `ViewState.arrows` into the plot area.
 enum ArrowLayer {
-  /// Colour levels the arrow gradients are cut into.
-  static let levels = 32
-
-  /// Draws each arrow in the cell that contains its tile centre and returns the largest
+  /// Draws each arrow at the cell that contains its tile centre and returns the largest
   /// magnitude it coloured by (score length, or error in error mode), or nil when no arrow
   /// was drawn.
   ///
-  /// The glyph is the nearest of eight directions (`ArrowDirection`). Colour position
-  /// t = log1p(m) / log1p(max m) over the drawn arrows, so long arrows near sharp modes do
-  /// not wash every other arrow into the gradient's low end. Learned and KDE modes use the
-  /// `arrowMagnitude` gradient at t; error mode uses the `error` gradient at ½ + ½·t (its
-  /// neutral middle for no error, its positive end for the largest). Zero, non-finite or
-  /// negative-error arrows are skipped; the arrow glyph replaces whatever glyph the cell had
-  /// and keeps its background, so the heat map shows behind it.
-  static func draw(_ state: ViewState, layout: ViewLayout, into frame: inout Frame) -> Double? {
+  /// The glyph is the nearest of eight directions (`ArrowDirection`). Its position on the
+  /// log scale t = log1p(m) / log1p(max m) over the drawn arrows (`fraction(of:maximum:)`),
+  /// so long arrows near sharp modes do not wash every other arrow into the scale's low end,
+  /// picks its colour from `design.arrowColors(for:)` (level ⌊t · count⌋) and, from
+  /// `LayerDesign.strongArrowFraction` up, gives it `design.strongArrowAttributes`. Zero,
+  /// non-finite or negative-error arrows are skipped. An arrow replaces the glyphs and
+  /// attributes of its cells and keeps their background, so the heat map shows behind it.
+  ///
+  /// `.ascii` arrows take two columns (`ArrowDirection.asciiPair`): the arrow's cell and the
+  /// one to its right, else the one to its left, provided that cell is inside the plot and is
+  /// neither another arrow's cell nor already taken by a neighbour's pair; where neither is
+  /// free the one-column glyph stands alone.
+  static func draw(
+    _ state: ViewState, design: LayerDesign, layout: ViewLayout, into frame: inout Frame
+  ) -> Double? {
     let field = state.arrows
     let area = layout.plot
     guard field.isUsable, area.area > 0 else { return nil }
@@ -38,33 +42,62 @@ enum ArrowLayer {
       largest = max(largest, magnitude)
     }
     guard largest >= 0 else { return nil }
-    let ramp = colorRamp(state.theme, usesErrors: usesErrors)
-    let logLargest = log1p(largest)
+    let ramp = design.arrowColors(for: state.arrowMode)
     let mapping = PixelMapping(box: state.plotBox, pixelWidth: area.width, pixelHeight: area.height)
     let centres = state.plotBox.cellCentres(columns: field.columns, rows: field.rows)
-    var drawn = false
+    var arrows: [(x: Int, y: Int, direction: ArrowDirection, t: Double)] = []
+    var taken = Set<Int>()
     for index in centres.indices {
       guard let direction = directions[index], let cell = mapping.pixel(for: centres[index])
       else { continue }
-      let t = magnitudes[index] > 0 ? min(1, log1p(magnitudes[index]) / logLargest) : 0
-      let level = min(levels - 1, Int(t * Double(levels)))
       let x = area.x + cell.x
       let y = area.y + cell.y
-      var target = frame[x, y]
-      target.glyph = direction.glyph(state.glyphStyle)
-      target.foreground = .rgb(ramp[level])
-      frame[x, y] = target
-      drawn = true
+      arrows.append((x, y, direction, fraction(of: magnitudes[index], maximum: largest)))
+      taken.insert(y &* frame.width &+ x)
     }
-    return drawn ? largest : nil
+    func isFree(_ x: Int, _ y: Int) -> Bool {
+      x >= area.x && x < area.x + area.width && !taken.contains(y &* frame.width &+ x)
+    }
+    for arrow in arrows {
+      let color = CellColor.rgb(ramp[min(ramp.count - 1, Int(arrow.t * Double(ramp.count)))])
+      let attributes =
+        arrow.t >= LayerDesign.strongArrowFraction ? design.strongArrowAttributes : []
+      func put(_ glyph: Unicode.Scalar, x: Int) {
+        var target = frame[x, arrow.y]
+        target.glyph = glyph
+        target.foreground = color
+        target.attributes = attributes
+        frame[x, arrow.y] = target
+      }
+      guard state.glyphStyle == .ascii else {
+        put(arrow.direction.glyph(.unicode), x: arrow.x)
+        continue
+      }
+      let pair = arrow.direction.asciiPair
+      if isFree(arrow.x + 1, arrow.y) {
+        put(pair.left, x: arrow.x)
+        put(pair.right, x: arrow.x + 1)
+        taken.insert(arrow.y &* frame.width &+ arrow.x + 1)
+      } else if isFree(arrow.x - 1, arrow.y) {
+        put(pair.left, x: arrow.x - 1)
+        put(pair.right, x: arrow.x)
+        taken.insert(arrow.y &* frame.width &+ arrow.x - 1)
+      } else {
+        put(arrow.direction.glyph(.ascii), x: arrow.x)
+      }
+    }
+    return arrows.isEmpty ? nil : largest
   }
 
-  /// The colours for t = 0 … 1: the magnitude gradient, or the error gradient's upper half.
-  static func colorRamp(_ theme: Theme, usesErrors: Bool) -> [RGB] {
-    guard usesErrors else { return theme[.arrowMagnitude].ramp(levels: levels) }
-    let map: ColorMap = theme[ThemeGradient.error]
-    let last = Double(levels - 1)
-    return (0..<levels).map { (level: Int) -> RGB in map.color(at: 0.5 + 0.5 * Double(level) / last)
-    }
+  /// The log-scale position of `magnitude` among arrows up to `maximum`:
+  /// log1p(m) / log1p(max), 0 for m = 0, at most 1.
+  static func fraction(of magnitude: Double, maximum: Double) -> Double {
+    magnitude > 0 ? min(1, log1p(magnitude) / log1p(maximum)) : 0
+  }
+
+  /// The magnitude at log-scale position `t` of a scale up to `maximum`: expm1(t · log1p(max)),
+  /// the inverse of `fraction(of:maximum:)`.
+  static func magnitude(atFraction t: Double, maximum: Double) -> Double {
+    expm1(t * log1p(maximum))
   }
 }

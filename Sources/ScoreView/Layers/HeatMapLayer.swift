@@ -5,21 +5,18 @@ import ScoreCore
 /// Paints the KDE grid, the model's ODE density grid, or a histogram of the points, into the
 /// plot area.
 enum HeatMapLayer {
-  /// Colour levels the gradient is cut into: enough for a smooth ramp, few enough for the
-  /// terminal's colour pairs.
-  static let levels = 64
-
   /// Paints the heat map of `state` into `layout.plot` and returns the scale it used, or
   /// nil when nothing was painted (mode off, no usable values).
   ///
   /// KDE mode samples the density grid at each half-block pixel's centre (nearest tile, so
   /// a grid of `layout.heatMapGrid`'s size maps one to one), likelihood mode the likelihood
   /// grid the same way (nothing while it is `.empty`); histogram mode counts the data points
-  /// per pixel.
+  /// per pixel. A pixel at scale position t takes level `design.densityLevel(at: t)`,
+  /// painted by `paint(levels:area:design:style:into:)`.
   static func draw(
-    _ state: ViewState, layout: ViewLayout, into frame: inout Frame
+    _ state: ViewState, design: LayerDesign, layout: ViewLayout, into frame: inout Frame
   ) -> HeatMapScale? {
-    var canvas = HalfBlockCanvas(area: layout.plot)
+    let canvas = HalfBlockCanvas(area: layout.plot)
     let width = canvas.pixelWidth
     let height = canvas.pixelHeight
     guard width > 0, height > 0 else { return nil }
@@ -38,7 +35,7 @@ enum HeatMapLayer {
       kind = .density
     case .histogram:
       if let raster = state.pointRaster,
-        raster.fits(box: state.plotBox, area: layout.plot, color: state.theme[.points])
+        raster.fits(box: state.plotBox, area: layout.plot, color: design.points)
       {
         pixelValues = raster.counts
       } else {
@@ -47,17 +44,44 @@ enum HeatMapLayer {
       kind = .count
     }
     guard let scale = HeatMapScale(kind: kind, values: pixelValues) else { return nil }
-    let ramp = state.theme[.heatMap].ramp(levels: levels)
-    pixelValues.withUnsafeBufferPointer { values in
-      for y in 0..<height {
-        for x in 0..<width {
-          guard let t = scale.fraction(of: values[y &* width &+ x]) else { continue }
-          canvas.setPixel(x: x, y: y, color: ramp[min(levels - 1, Int(t * Double(levels)))])
+    let levels = pixelValues.map { value in scale.fraction(of: value).map(design.densityLevel) }
+    paint(levels: levels, area: layout.plot, design: design, style: state.glyphStyle, into: &frame)
+    return scale
+  }
+
+  /// Paints density levels (indices into `design`'s colours or glyphs; nil leaves a pixel
+  /// unpainted), one per half-block pixel of `area`, top row first, into `frame`.
+  ///
+  /// Half blocks in the levels' colours (`HalfBlockCanvas`); at 16 and 8 colours in `.ascii`,
+  /// where a cell shows one colour, the higher of its two pixels' levels, so a cell never
+  /// shows a blend that is no band; at `.monochrome` the shading glyph of the higher of its
+  /// two pixels' levels, colours and attributes untouched.
+  static func paint(
+    levels: [Int?], area: CellRect, design: LayerDesign, style: GlyphStyle, into frame: inout Frame
+  ) {
+    var canvas = HalfBlockCanvas(area: area)
+    let width = canvas.pixelWidth
+    let oneLevelPerCell =
+      design.colorDepth == .monochrome || (design.colorDepth < .palette256 && style == .ascii)
+    for row in 0..<area.height {
+      for column in 0..<width {
+        let upper = levels[2 * row * width + column]
+        let lower = levels[(2 * row + 1) * width + column]
+        if !oneLevelPerCell {
+          if let upper { canvas.setPixel(x: column, y: 2 * row, color: design.densityColors[upper]) }
+          if let lower { canvas.setPixel(x: column, y: 2 * row + 1, color: design.densityColors[lower]) }
+          continue
+        }
+        guard let level = [upper, lower].compactMap({ $0 }).max() else { continue }
+        if design.colorDepth == .monochrome {
+          frame[area.x + column, area.y + row].glyph = design.densityGlyphs[level]
+        } else {
+          canvas.setPixel(x: column, y: 2 * row, color: design.densityColors[level])
+          canvas.setPixel(x: column, y: 2 * row + 1, color: design.densityColors[level])
         }
       }
     }
-    canvas.draw(into: &frame, style: state.glyphStyle)
-    return scale
+    canvas.draw(into: &frame, style: style)
   }
 
   /// The grid's value at each of `width` × `height` pixels, top row first: the tile that

@@ -2,10 +2,11 @@
 
 /// Renders a `ViewState` into a `Frame`; pure, no I/O, any size.
 ///
-/// Layers, bottom to top: heat map (half blocks), data points (braille), arrows, the
-/// particles' trails (braille, fading with age), particles (braille, merged over the dots
-/// below in the particles colour), axes, legend and colour
-/// bar, title and status lines, help overlay. Below `ViewLayout.minimumWidth` ×
+/// Layers, bottom to top: heat map (half blocks, or shading glyphs without colour), data
+/// points (braille), arrows, the particles' trails (braille, fading with age), particles
+/// (braille, merged over the dots below in the particles colour), axes, legend and colour
+/// bars, title and status lines, help overlay. Their colours and marks follow
+/// `ViewState.colorDepth` (`LayerDesign`). Below `ViewLayout.minimumWidth` ×
 /// `minimumHeight` the frame holds only the too-small note.
 ///
 /// ```
@@ -26,29 +27,32 @@ public enum ViewRenderer {
       TooSmallNote.draw(state, into: &frame)
       return frame
     }
-    let heatScale = HeatMapLayer.draw(state, layout: layout, into: &frame)
+    let design = state.layerDesign
+    let heatScale = HeatMapLayer.draw(state, design: design, layout: layout, into: &frame)
     if state.showsPoints {
       if let raster = state.pointRaster,
-        raster.fits(box: state.plotBox, area: layout.plot, color: theme[.points])
+        raster.fits(box: state.plotBox, area: layout.plot, color: design.points)
       {
         raster.dots.draw(into: &frame, style: state.glyphStyle)
       } else {
         DotLayer.draw(
-          state.points, color: theme[.points], box: state.plotBox, area: layout.plot,
+          state.points, color: design.points, box: state.plotBox, area: layout.plot,
           style: state.glyphStyle, into: &frame)
       }
     }
     let arrowMaximum =
-      state.showsArrows ? ArrowLayer.draw(state, layout: layout, into: &frame) : nil
-    if state.drawsTrails { TrailLayer.draw(state, area: layout.plot, into: &frame) }
+      state.showsArrows
+      ? ArrowLayer.draw(state, design: design, layout: layout, into: &frame) : nil
+    if state.drawsTrails { TrailLayer.draw(state, design: design, area: layout.plot, into: &frame) }
     if state.showsParticles {
       DotLayer.draw(
-        state.particles, color: theme[.particles], box: state.plotBox, area: layout.plot,
-        style: state.glyphStyle, into: &frame)
+        state.particles, color: design.particles, attributes: design.particleAttributes,
+        box: state.plotBox, area: layout.plot, style: state.glyphStyle, into: &frame)
     }
     AxesLayer.draw(state, layout: layout, into: &frame)
     SidePanelLayer.draw(
-      state, layout: layout, heatScale: heatScale, arrowMaximum: arrowMaximum, into: &frame)
+      state, design: design, layout: layout, heatScale: heatScale, arrowMaximum: arrowMaximum,
+      into: &frame)
     StatusBarLayer.draw(state, layout: layout, into: &frame)
     if state.showsHelp { HelpOverlay.draw(state, into: &frame) }
     return frame

@@ -32,6 +32,9 @@ public struct ViewState: Sendable, Equatable {
   public var glyphStyle: GlyphStyle
   /// The colours.
   public var theme: Theme
+  /// The colour depth the frame is designed for: the plot's layers choose their colours and
+  /// marks for it (`LayerDesign`); the theme's own colours at `.trueColor` and `.palette256`.
+  public var colorDepth: ColorDepth
   /// The data region the plot shows; the density grid and arrow field tile it.
   public var plotBox: PlotBox
   /// The data points, in data units.
@@ -74,9 +77,9 @@ public struct ViewState: Sendable, Equatable {
   /// Whether the trails are drawn: wanted, and the particles they follow shown.
   public var drawsTrails: Bool { showsTrails && showsParticles }
 
-  /// A state of the given size with the built-in theme, the unit box [−1, 1]², nothing to
-  /// plot, every layer switched on (trails too, drawn once recorded) and the density in KDE
-  /// mode.
+  /// A state of the given size with the built-in theme designed for 24-bit colour, the unit
+  /// box [−1, 1]², nothing to plot, every layer switched on (trails too, drawn once
+  /// recorded) and the density in KDE mode.
   public init(
     width: Int, height: Int, glyphStyle: GlyphStyle = .unicode, theme: Theme = .builtIn,
     plotBox: PlotBox = PlotBox(xMin: -1, xMax: 1, yMin: -1, yMax: 1),
@@ -85,7 +88,7 @@ public struct ViewState: Sendable, Equatable {
     arrows: ArrowField = .empty, particles: [SIMD2<Double>] = [], showsPoints: Bool = true,
     showsArrows: Bool = true, showsParticles: Bool = true, status: StatusValues = StatusValues(),
     showsHelp: Bool = false, keyBindings: [KeyBinding] = [], likelihood: DensityGrid = .empty,
-    trails: ParticleTrails = .empty, showsTrails: Bool = true
+    trails: ParticleTrails = .empty, showsTrails: Bool = true, colorDepth: ColorDepth = .trueColor
   ) {
     self.width = width
     self.height = height
@@ -107,5 +110,11 @@ public struct ViewState: Sendable, Equatable {
     self.likelihood = likelihood
     self.trails = trails
     self.showsTrails = showsTrails
+    self.colorDepth = colorDepth
+  }
+
+  /// The plot layers' colours and marks for `theme` at `colorDepth` in `glyphStyle`.
+  public var layerDesign: LayerDesign {
+    LayerDesign(theme: theme, colorDepth: colorDepth, glyphStyle: glyphStyle)
   }
 }

@@ -83,6 +83,7 @@ struct LiveCommand: ParsableCommand {
       defer { viewModel.engine.stop() }
       let log = try frameLog.map { try FrameLog(path: $0) }
       try Terminal.withTerminal(options: options) { terminal in
+        viewModel.colorDepth = terminal.colorDepth
         try runLoop(&viewModel, terminal: terminal, log: log)
       }
       // A save started just before `q` is finished, not cut short.

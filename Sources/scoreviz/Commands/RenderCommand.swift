@@ -41,7 +41,10 @@ struct RenderCommand: ParsableCommand {
     help: "Write to this file (atomically) instead of stdout.")
   var output: String?
 
-  @Option(help: "Colour depth with --ansi: truecolor, 256, 16, 8, none, or auto (256, none if NO_COLOR is set).")
+  @Option(
+    help:
+      "Colour depth the frame is designed for and --ansi writes: truecolor, 256, 16, 8, none, or auto (256, none if NO_COLOR is set)."
+  )
   var color: ColorChoice = .palette256
 
   @Option(help: "Arrows: learned, kde or error.")
@@ -89,6 +92,7 @@ struct RenderCommand: ParsableCommand {
     reportingErrors {
       try checkWritable(output)
       var viewModel = try live.makeViewModel()
+      viewModel.colorDepth = ansiDepth
       viewModel.engine.trainSynchronously(steps: steps)
       let snapshot = viewModel.engine.snapshot
       if let level {
@@ -121,8 +125,9 @@ struct RenderCommand: ParsableCommand {
     return output.flatMap { FrameFormat.inferred(fromPath: $0) } ?? .text
   }
 
-  /// The depth of `--ansi` output: the one `--color` names; for `auto`, 256 colours, or none
-  /// when `NO_COLOR` is set and not empty, as in the live view.
+  /// The depth the frame is designed for, and that `--ansi` output is written at: the one
+  /// `--color` names; for `auto`, 256 colours, or none when `NO_COLOR` is set and not empty,
+  /// as in the live view.
   private var ansiDepth: ColorDepth {
     color.depth
       ?? ColorDepth.resolve(

@@ -11,6 +11,8 @@ import ScoreView
 struct LiveViewBuilder {
   /// Unicode shapes or the ASCII fallback, fixed at launch.
   let glyphStyle: GlyphStyle
+  /// The colour depth the frames are designed for: the terminal's, or `render --color`'s.
+  var colorDepth = ColorDepth.trueColor
   private var pointRasters = PointRasterCache()
   /// The memorisation test of the data (data units), built when first needed, by data version.
   private var memorisation: (dataVersion: Int, test: MemorisationTest)?
@@ -39,12 +41,13 @@ struct LiveViewBuilder {
     let sigma = snapshot.ladder.levels[controls.sigmaIndex]
     let box = layout.displayBox(fitting: data.bounds.padded(by: 3 * h))
     var state = ViewState(
-      width: layout.width, height: layout.height, glyphStyle: glyphStyle, theme: controls.theme)
+      width: layout.width, height: layout.height, glyphStyle: glyphStyle, theme: controls.theme,
+      colorDepth: colorDepth)
     state.plotBox = box
     state.points = points
     if controls.showsPoints || controls.densityMode == .histogram {
       state.pointRaster = pointRasters.raster(
-        for: points, dataVersion: snapshot.dataVersion, color: controls.theme[.points], box: box,
+        for: points, dataVersion: snapshot.dataVersion, color: state.layerDesign.points, box: box,
         area: layout.plot)
     }
     state.densityMode = controls.densityMode

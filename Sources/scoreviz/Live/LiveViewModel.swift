@@ -35,6 +35,11 @@ struct LiveViewModel {
   private var shownPlot: (area: CellRect, mapping: PixelMapping)?
   /// Frames per second measured by the loop.
   var framesPerSecond = Double.nan
+  /// The colour depth the frames are designed for (`ViewState.colorDepth`).
+  var colorDepth: ColorDepth {
+    get { builder.colorDepth }
+    set { builder.colorDepth = newValue }
+  }
   /// The model file the view was opened on (`--model`), nil for a fresh network.
   let opened: OpenedModel?
   /// Writes the network when `w` is pressed.

@@ -52,14 +52,18 @@ import Testing
     #expect(ArrowDirection(dataVector: SIMD2(1, .infinity)) == nil)
   }
 
-  /// Both glyph sets have 8 different one-scalar glyphs; the ASCII set is printable ASCII,
-  /// and its axes are the expected `> ^ < v`.
+  /// The Unicode arrows are 8 different glyphs; the ASCII arrows are 8 different two-column
+  /// pairs of printable ASCII, each a shaft and a head, and the one-column fallbacks are the
+  /// heads `> ^ < v` on the axes and the slopes `/` and `\` on the diagonals.
   @Test func glyphSets() {
     let unicode = ArrowDirection.allCases.map { $0.glyph(.unicode) }
-    let ascii = ArrowDirection.allCases.map { $0.glyph(.ascii) }
     #expect(Set(unicode).count == 8)
-    #expect(Set(ascii).count == 8)
-    #expect(ascii.allSatisfy { $0.isASCII && $0.value > 0x20 && $0.value < 0x7F })
-    #expect([ArrowDirection.east, .north, .west, .south].map { $0.glyph(.ascii) } == [">", "^", "<", "v"])
+    let pairs = ArrowDirection.allCases.map {
+      String(Character($0.asciiPair.left)) + String(Character($0.asciiPair.right))
+    }
+    #expect(pairs == ["->", "/>", "/\\", "<\\", "<-", "</", "\\/", "\\>"])
+    #expect(Set(pairs).count == 8)
+    let single = ArrowDirection.allCases.map { $0.glyph(.ascii) }
+    #expect(single == [">", "/", "^", "\\", "<", "/", "v", "\\"])
   }
 }

@@ -112,8 +112,9 @@ import Testing
     #expect(flat.pixel(for: SIMD2(1, 0.5)) == nil)
   }
 
-  /// Drawing writes only cells with dots, keeps their background and attributes, merges
-  /// with braille already there and takes the last colour set in the cell.
+  /// Drawing writes only cells with dots, keeps their background, gives them the attributes
+  /// asked for (none by default), merges with braille already there and takes the last
+  /// colour set in the cell.
   @Test func composesOverFrame() {
     let under = Cell("⠁", foreground: .rgb(RGB(9, 9, 9)), background: .rgb(RGB(0, 0, 80)), attributes: .bold)
     var frame = Frame(width: 3, height: 1, fill: under)
@@ -124,9 +125,12 @@ import Testing
     canvas.setDot(x: 4, y: 0, color: .rgb(RGB(0, 0, 255)))
     canvas.draw(into: &frame, style: .unicode)
     #expect(
-      frame[0, 0] == Cell("⣁", foreground: .rgb(RGB(0, 255, 0)), background: .rgb(RGB(0, 0, 80)), attributes: .bold))
+      frame[0, 0] == Cell("⣁", foreground: .rgb(RGB(0, 255, 0)), background: .rgb(RGB(0, 0, 80))))
     #expect(frame[1, 0] == under)
     #expect(frame[2, 0] == Cell("⠁", foreground: .rgb(RGB(0, 0, 255)), background: .rgb(RGB(7, 7, 7))))
+    canvas.draw(into: &frame, style: .unicode, attributes: .reverse)
+    #expect(frame[0, 0].attributes == .reverse && frame[2, 0].attributes == .reverse)
+    #expect(frame[1, 0] == under)
   }
 
   /// ASCII: `'` top half, `.` bottom half, `:` both, merged with what is there.

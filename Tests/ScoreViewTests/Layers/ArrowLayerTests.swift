@@ -30,18 +30,19 @@ import Testing
     let (state, layout, centres, modeColumn, modeRow) = Self.modeState(style: style)
     let frame = ViewRenderer.render(state)
     let columns = layout.arrowGrid.columns
-    let glyphs = try #require(arrowGlyphs[style])
-    func glyph(column: Int, row: Int) throws -> Unicode.Scalar {
+    func direction(column: Int, row: Int) throws -> Int? {
       let cell = try #require(
         screenCell(of: centres[row * columns + column], layout: layout, box: state.plotBox))
-      return frame[cell.x, cell.y].glyph
+      return arrowDirection(in: frame, x: cell.x, y: cell.y, style: style)
     }
     // Rows count up from the bottom of the box: row + 2 lies above the mode.
-    #expect(try glyph(column: modeColumn - 2, row: modeRow) == glyphs[0], "left of the mode: →")
-    #expect(try glyph(column: modeColumn + 2, row: modeRow) == glyphs[4], "right of the mode: ←")
-    #expect(try glyph(column: modeColumn, row: modeRow + 2) == glyphs[6], "above the mode: ↓")
-    #expect(try glyph(column: modeColumn, row: modeRow - 2) == glyphs[2], "below the mode: ↑")
-    #expect(try glyph(column: modeColumn, row: modeRow) == " ", "no arrow for the zero score")
+    #expect(try direction(column: modeColumn - 2, row: modeRow) == 0, "left of the mode: →")
+    #expect(try direction(column: modeColumn + 2, row: modeRow) == 4, "right of the mode: ←")
+    #expect(try direction(column: modeColumn, row: modeRow + 2) == 6, "above the mode: ↓")
+    #expect(try direction(column: modeColumn, row: modeRow - 2) == 2, "below the mode: ↑")
+    let mode = try #require(
+      screenCell(of: centres[modeRow * columns + modeColumn], layout: layout, box: state.plotBox))
+    #expect(frame[mode.x, mode.y].glyph == " ", "no arrow for the zero score")
   }
 
   /// Every arrow drawn is within 22.5° (half a sector) of the direction to the mode.
@@ -49,12 +50,11 @@ import Testing
   func everyArrowIsNearestOfEightDirections(style: GlyphStyle) throws {
     let (state, layout, centres, modeColumn, modeRow) = Self.modeState(style: style)
     let frame = ViewRenderer.render(state)
-    let glyphs = try #require(arrowGlyphs[style])
     let mean = centres[modeRow * layout.arrowGrid.columns + modeColumn]
     var checked = 0
     for centre in centres where centre != mean {
       let cell = try #require(screenCell(of: centre, layout: layout, box: state.plotBox))
-      let sector = try #require(glyphs.firstIndex(of: frame[cell.x, cell.y].glyph))
+      let sector = try #require(arrowDirection(in: frame, x: cell.x, y: cell.y, style: style))
       let toMode = mean - centre
       let truth = atan2(toMode.y, toMode.x)
       var difference = abs(truth - Double(sector) * Double.pi / 4)
@@ -107,6 +107,11 @@ import Testing
     #expect(frame[worst.x, worst.y].foreground == .rgb(map.color(at: 1)))
     let other = try #require(screenCell(of: centres[count - 1], layout: layout, box: state.plotBox))
     #expect(frame[other.x, other.y].foreground == .rgb(map.color(at: 0.5)))
-    #expect(frame.plainText.contains("max error 2.50"))
+    // The legend's scale: its name, then 0, the middle expm1(½ · log1p(2.5)) = √3.5 − 1 and
+    // the largest error, under the colour strip.
+    let lines = frame.plainText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let header = try #require(lines.firstIndex { $0.hasSuffix("error log scale") })
+    let labels = lines[header + 2].suffix(18).split(separator: " ").map(String.init)
+    #expect(labels == ["0", "0.871", "2.50"])
   }
 }

@@ -94,13 +94,12 @@ import Testing
     let arrowCell = try #require(
       screenCell(
         of: state.plotBox.cellCentres(columns: 1, rows: 1)[0], layout: layout, box: state.plotBox))
-    let east = try #require(arrowGlyphs[style]?[0])
     func marks(_ state: ViewState) -> (Bool, Bool, Bool, Bool) {
       let frame = ViewRenderer.render(state)
       return (
         isDotGlyph(frame[pointCell.x, pointCell.y].glyph, style: style),
         isDotGlyph(frame[particleCell.x, particleCell.y].glyph, style: style),
-        frame[arrowCell.x, arrowCell.y].glyph == east,
+        arrowDirection(in: frame, x: arrowCell.x, y: arrowCell.y, style: style) == 0,
         plotCells(layout).contains { brightness(frame[$0.x, $0.y]) != nil }
       )
     }

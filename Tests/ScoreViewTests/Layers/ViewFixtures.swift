@@ -4,11 +4,26 @@ import Foundation
 import ScoreCore
 import ScoreView
 
-/// The arrow glyphs of each style, counter-clockwise from east, as ArrowDirection documents.
-let arrowGlyphs: [GlyphStyle: [Unicode.Scalar]] = [
-  .unicode: ["→", "↗", "↑", "↖", "←", "↙", "↓", "↘"],
-  .ascii: [">", "7", "^", "r", "<", "L", "v", "J"],
-]
+/// The Unicode arrow glyphs, counter-clockwise from east, as ArrowDirection documents.
+let unicodeArrows: [Unicode.Scalar] = ["→", "↗", "↑", "↖", "←", "↙", "↓", "↘"]
+
+/// The two-column ASCII arrows, counter-clockwise from east: a shaft and a head.
+let asciiArrows: [String] = ["->", "/>", "/\\", "<\\", "<-", "</", "\\/", "\\>"]
+
+/// The direction (0 = east, counter-clockwise in steps of 45°) of the arrow drawn at (x, y):
+/// a Unicode arrow there, or in `.ascii` a two-column arrow over (x, x + 1), else over
+/// (x − 1, x); nil when there is none.
+func arrowDirection(in frame: Frame, x: Int, y: Int, style: GlyphStyle) -> Int? {
+  switch style {
+  case .unicode:
+    return unicodeArrows.firstIndex(of: frame[x, y].glyph)
+  case .ascii:
+    func pair(_ left: Int) -> String {
+      String(Character(frame[left, y].glyph)) + String(Character(frame[left + 1, y].glyph))
+    }
+    return asciiArrows.firstIndex(of: pair(x)) ?? asciiArrows.firstIndex(of: pair(x - 1))
+  }
+}
 
 /// A status with every field set to a plain, recognisable value.
 func sampleStatus() -> StatusValues {

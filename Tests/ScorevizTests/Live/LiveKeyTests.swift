@@ -148,11 +148,11 @@ struct LiveKeyTests {
     defer { tmux.kill() }
     let first = try LiveView.waitForView(tmux)
     #expect(first.text.contains("score learned"))
-    #expect(first.text.contains("max |s|"))
+    #expect(first.text.contains("|s| log scale"))
     tmux.send(keys: "f")
     try tmux.waitUntil { $0.contains("score KDE") && !$0.contains("score learned") }
     tmux.send(keys: "f")
-    try tmux.waitUntil { $0.contains("error vs KDE") && $0.contains("max error") }
+    try tmux.waitUntil { $0.contains("error vs KDE") && $0.contains("error log scale") }
     tmux.send(keys: "f")
     try tmux.waitUntil { $0.contains("score learned") && !$0.contains("error vs KDE") }
   }
@@ -174,10 +174,15 @@ struct LiveKeyTests {
     let model = try tmux.waitUntil { $0.contains("density model") && $0.contains("density, log scale") }
     #expect(!model.contains("computing"))
     tmux.send(keys: "d")
-    // No heat map half blocks, no colour bar and no density legend.
-    let off = try tmux.waitUntil { !$0.contains("density histogram") && !$0.contains("▀") }
+    // No heat map (half blocks, or shading glyphs where the pane has no colour), no colour
+    // bar and no density legend. (▄ is left out: the loss sparkline uses it.)
+    let heatMapGlyphs = Set("▀░▒▓".unicodeScalars)
+    let off = try tmux.waitUntil { screen in
+      !screen.contains("density histogram") && !screen.contains("density model")
+        && !screen.unicodeScalars.contains { heatMapGlyphs.contains($0) }
+    }
     #expect(!off.contains("density KDE"))
-    #expect(!off.contains("log scale"))
+    #expect(!off.contains("density, log scale") && !off.contains("points/pixel"))
     tmux.send(keys: "d")
     try tmux.waitUntil { $0.contains("density KDE") }
   }
@@ -193,7 +198,7 @@ struct LiveKeyTests {
       try tmux.waitUntil {
         !$0.contains("score learned") && LiveView.arrows(TmuxCapture($0)).isEmpty
       })
-    #expect(!noArrows.text.contains("max |s|"))
+    #expect(!noArrows.text.contains("|s| log scale"))
     #expect(noArrows.text.contains("data 10000"))
     tmux.send(keys: "1")
     let noPoints = TmuxCapture(try tmux.waitUntil { !$0.contains("data 10000") })

@@ -170,8 +170,10 @@ struct LiveKeyTests {
     #expect(histogram.contains("points/pixel, log"))
     tmux.send(keys: "d")
     // The model's density comes from a background thread: first "computing…", then its
-    // colour bar; the frames go on meanwhile.
-    let model = try tmux.waitUntil { $0.contains("density model") && $0.contains("density, log scale") }
+    // colour bar; the frames go on meanwhile. Its ODE takes 13 s on a busy 2-core machine.
+    let model = try tmux.waitUntil(timeout: 60) {
+      $0.contains("density model") && $0.contains("density, log scale")
+    }
     #expect(!model.contains("computing"))
     tmux.send(keys: "d")
     // No heat map (half blocks, or shading glyphs where the pane has no colour), no colour

@@ -45,7 +45,7 @@ package struct DirectColorWriter {
   package let depth: ColorDepth
   private let isSingleColumn: (Unicode.Scalar) -> Bool
   private var bytes: [UInt8] = []
-  private var style = WrittenStyle.plain
+  private var style = SGRStyle.plain
   /// Where the next glyph would land, nil when not known.
   private var cursor: (x: Int, y: Int)?
   private var screenWidth = 0
@@ -73,11 +73,9 @@ package struct DirectColorWriter {
     for x in xs {
       let cell = frame[x, y]
       moveCursor(toX: x, y: y, in: frame)
-      let next = WrittenStyle(cell, depth: depth)
-      if next != style {
-        appendTransition(to: next)
-        style = next
-      }
+      let next = SGRStyle(cell, depth: depth)
+      style.appendTransition(to: next, into: &bytes)
+      style = next
       appendGlyph(cell.glyph)
       cursor = x + 1 < screenWidth ? (x + 1, y) : nil
     }
@@ -85,7 +83,7 @@ package struct DirectColorWriter {
 
   /// Ends the frame in the default style.
   package mutating func endFrame() {
-    if style != .plain { bytes.append(contentsOf: Self.resetStyle) }
+    if style != .plain { bytes.append(contentsOf: SGRStyle.reset) }
     style = .plain
   }
 
@@ -97,16 +95,6 @@ package struct DirectColorWriter {
 
   /// `ESC[H ESC[2J`: cursor home, screen erased.
   private static let clearScreen: [UInt8] = Array("\u{1B}[H\u{1B}[2J".utf8)
-  /// `ESC[0m`: every attribute and colour back to the default.
-  private static let resetStyle: [UInt8] = Array("\u{1B}[0m".utf8)
-
-  /// The SGR parameters that switch an attribute off (22 for bold and dim is handled apart)
-  /// and on, in the order they are written.
-  private static let attributeSwitches: [(attribute: CellAttributes, isOn: Bool, parameter: Int)] = [
-    (.underline, false, 24), (.reverse, false, 27), (.bold, true, 1), (.dim, true, 2),
-    (.underline, true, 4), (.reverse, true, 7),
-  ]
-
   /// Moves the cursor to (x, y) by the shortest of the moves the type documents.
   ///
   /// Skipped cells on the same row are passed with `ESC[nC`; when the one or two cells
@@ -138,7 +126,7 @@ package struct DirectColorWriter {
     for x in start..<end {
       let cell = frame[x, y]
       guard cell.glyph.isASCII, cell.glyph.value >= 0x20, cell.glyph.value < 0x7F,
-        WrittenStyle(cell, depth: depth) == style
+        SGRStyle(cell, depth: depth) == style
       else { return false }
     }
     for x in start..<end { bytes.append(UInt8(frame[x, y].glyph.value)) }
@@ -155,85 +143,8 @@ package struct DirectColorWriter {
     }
   }
 
-  /// The one SGR sequence from the current style to `next`.
-  private mutating func appendTransition(to next: WrittenStyle) {
-    bytes.append(contentsOf: [0x1B, UInt8(ascii: "[")])
-    var first = true
-    func separate() {
-      if !first { bytes.append(UInt8(ascii: ";")) }
-      first = false
-    }
-    let removed = style.attributes.subtracting(next.attributes)
-    var added = next.attributes.subtracting(style.attributes)
-    if !removed.isDisjoint(with: [.bold, .dim]) {
-      separate()
-      appendDecimal(22)
-      added.formUnion(next.attributes.intersection([.bold, .dim]))
-    }
-    for change in Self.attributeSwitches where (change.isOn ? added : removed).contains(change.attribute) {
-      separate()
-      appendDecimal(change.parameter)
-    }
-    if next.foreground != style.foreground {
-      separate()
-      appendColor(next.foreground, isBackground: false)
-    }
-    if next.background != style.background {
-      separate()
-      appendColor(next.background, isBackground: true)
-    }
-    bytes.append(UInt8(ascii: "m"))
-  }
-
-  /// The SGR parameters of a foreground or background colour.
-  private mutating func appendColor(_ color: QuantizedColor, isBackground: Bool) {
-    let offset = isBackground ? 10 : 0
-    switch color {
-    case .terminalDefault:
-      appendDecimal(39 + offset)
-    case .palette(let index) where index < 8:
-      appendDecimal(30 + offset + Int(index))
-    case .palette(let index) where index < 16:
-      appendDecimal(90 + offset + Int(index) - 8)
-    case .palette(let index):
-      appendDecimal(38 + offset)
-      bytes.append(contentsOf: Array(";5;".utf8))
-      appendDecimal(Int(index))
-    case .rgb(let rgb):
-      appendDecimal(38 + offset)
-      bytes.append(contentsOf: Array(";2;".utf8))
-      appendDecimal(Int(rgb.red))
-      bytes.append(UInt8(ascii: ";"))
-      appendDecimal(Int(rgb.green))
-      bytes.append(UInt8(ascii: ";"))
-      appendDecimal(Int(rgb.blue))
-    }
-  }
-
   /// `value` (not negative) in decimal digits.
   private mutating func appendDecimal(_ value: Int) {
-    if value >= 10 { appendDecimal(value / 10) }
-    bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
-  }
-}
-
-/// A cell's style as the writer sends it: colours quantised to the writer's depth.
-private struct WrittenStyle: Equatable {
-  var foreground: QuantizedColor
-  var background: QuantizedColor
-  var attributes: CellAttributes
-
-  static let plain = WrittenStyle(foreground: .terminalDefault, background: .terminalDefault, attributes: [])
-
-  init(foreground: QuantizedColor, background: QuantizedColor, attributes: CellAttributes) {
-    self.foreground = foreground
-    self.background = background
-    self.attributes = attributes
-  }
-
-  init(_ cell: Cell, depth: ColorDepth) {
-    foreground = depth.quantize(cell.foreground)
-    background = depth.quantize(cell.background)
-    attributes = cell.attributes
+    SGRStyle.appendDecimal(value, into: &bytes)
   }
 }

@@ -1,5 +1,6 @@
 // Frames drawn by the direct writer, read back by an independent terminal model, cell by cell.
 
+import ScoreTestSupport
 import ScoreView
 import Terminal
 import Testing

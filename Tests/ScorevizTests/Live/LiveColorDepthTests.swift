@@ -15,67 +15,27 @@ struct PaneCell {
   var isReverse = false
 }
 
-/// The pane's cells row by row, replaying the SGR escapes of `capture-pane -p -e` (whose pen
-/// carries over from one line to the next).
+/// The pane's cells row by row: each line of `capture-pane -p -e` replayed into a terminal
+/// model at its own row (the pen carries over from one line to the next, as tmux writes it).
 func paneCells(_ text: String) -> [[PaneCell]] {
-  var pen = PaneCell()
-  var rows: [[PaneCell]] = []
-  for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-    var row: [PaneCell] = []
-    let scalars = Array(line.unicodeScalars)
-    var index = 0
-    while index < scalars.count {
-      guard scalars[index] == "\u{1B}" else {
-        pen.glyph = scalars[index]
-        row.append(pen)
-        index += 1
-        continue
-      }
-      guard index + 1 < scalars.count, scalars[index + 1] == "[" else {
-        index += 2
-        continue
-      }
-      var end = index + 2
-      while end < scalars.count, !(0x40...0x7E).contains(scalars[end].value) { end += 1 }
-      if end < scalars.count, scalars[end] == "m" {
-        let body = String(String.UnicodeScalarView(scalars[(index + 2)..<end]))
-        apply(body.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) ?? 0 }, to: &pen)
-      }
-      index = end + 1
+  let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+  let width = max(1, lines.map(\.unicodeScalars.count).max() ?? 0)
+  var model = ANSITerminalModel(width: width, height: max(1, lines.count))
+  for (row, line) in lines.enumerated() { model.read(Array("\u{1B}[\(row + 1)H\(line)".utf8)) }
+  func number(_ color: ANSITerminalModel.Color) -> Int? {
+    switch color {
+    case .standard: nil
+    case .index(let index): index
+    case .rgb: -1
     }
-    rows.append(row)
   }
-  return rows
-}
-
-private func apply(_ codes: [Int], to pen: inout PaneCell) {
-  var position = 0
-  while position < codes.count {
-    let code = codes[position]
-    switch code {
-    case 0:
-      pen = PaneCell()
-    case 1: pen.isBold = true
-    case 2: pen.isDim = true
-    case 22:
-      pen.isBold = false
-      pen.isDim = false
-    case 7: pen.isReverse = true
-    case 27: pen.isReverse = false
-    case 30...37: pen.foreground = code - 30
-    case 90...97: pen.foreground = code - 90 + 8
-    case 39: pen.foreground = nil
-    case 40...47: pen.background = code - 40
-    case 100...107: pen.background = code - 100 + 8
-    case 49: pen.background = nil
-    case 38, 48:
-      let isPalette = position + 2 < codes.count && codes[position + 1] == 5
-      let value = isPalette ? codes[position + 2] : -1
-      if code == 38 { pen.foreground = value } else { pen.background = value }
-      position += isPalette ? 2 : 4
-    default: break
+  return lines.indices.map { row in
+    (0..<lines[row].unicodeScalars.count).map { column in
+      let cell = model[column, row]
+      return PaneCell(
+        glyph: cell.glyph, foreground: number(cell.foreground), background: number(cell.background),
+        isBold: cell.bold, isDim: cell.dim, isReverse: cell.reverse)
     }
-    position += 1
   }
 }
 

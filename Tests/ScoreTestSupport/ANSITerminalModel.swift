@@ -1,7 +1,5 @@
 // A small terminal emulator for tests: reads escape sequences and glyphs into a grid of cells.
 
-import ScoreView
-
 /// What a terminal of `width` × `height` shows after reading bytes: the glyph, colours and
 /// attributes of each cell, written independently of the code under test.
 ///
@@ -12,14 +10,14 @@ import ScoreView
 /// 48;2;r;g;b, 49, 90–97, 100–107) and UTF-8 glyphs, with xterm's deferred wrap after the
 /// last column. Any other byte or sequence is recorded in `unexpected`, and each wrap to the
 /// next row in `wraps`, so a test can require there were none.
-struct ANSITerminalModel {
+public struct ANSITerminalModel {
   /// A colour as the terminal stores it.
-  enum Color: Equatable, CustomStringConvertible {
+  public enum Color: Equatable, Sendable, CustomStringConvertible {
     case standard
     case index(Int)
     case rgb(Int, Int, Int)
 
-    var description: String {
+    public var description: String {
       switch self {
       case .standard: "default"
       case .index(let index): "index \(index)"
@@ -29,45 +27,58 @@ struct ANSITerminalModel {
   }
 
   /// One cell on the model's screen.
-  struct ShownCell: Equatable, CustomStringConvertible {
-    var glyph: Unicode.Scalar = " "
-    var foreground = Color.standard
-    var background = Color.standard
-    var bold = false
-    var dim = false
-    var underline = false
-    var reverse = false
+  public struct ShownCell: Equatable, Sendable, CustomStringConvertible {
+    public var glyph: Unicode.Scalar = " "
+    public var foreground = Color.standard
+    public var background = Color.standard
+    public var bold = false
+    public var dim = false
+    public var underline = false
+    public var reverse = false
 
-    var description: String {
+    public init(
+      glyph: Unicode.Scalar = " ", foreground: Color = .standard, background: Color = .standard, bold: Bool = false,
+      dim: Bool = false, underline: Bool = false, reverse: Bool = false
+    ) {
+      self.glyph = glyph
+      self.foreground = foreground
+      self.background = background
+      self.bold = bold
+      self.dim = dim
+      self.underline = underline
+      self.reverse = reverse
+    }
+
+    public var description: String {
       "'\(glyph)' fg \(foreground) bg \(background)"
         + (bold ? " bold" : "") + (dim ? " dim" : "") + (underline ? " underline" : "")
         + (reverse ? " reverse" : "")
     }
   }
 
-  let width: Int
-  let height: Int
-  private(set) var cells: [ShownCell]
+  public let width: Int
+  public let height: Int
+  public private(set) var cells: [ShownCell]
   private var pen = ShownCell()
   private var row = 0
   private var column = 0
   private var wrapPending = false
   /// Sequences or bytes the model does not know.
-  private(set) var unexpected: [String] = []
+  public private(set) var unexpected: [String] = []
   /// How many times a glyph went past the last column to the next row.
-  private(set) var wraps = 0
+  public private(set) var wraps = 0
 
   /// A screen of blanks; `garbage` fills it with `#` instead, as a screen not yet cleared.
-  init(width: Int, height: Int, garbage: Bool = false) {
+  public init(width: Int, height: Int, garbage: Bool = false) {
     self.width = width
     self.height = height
     cells = Array(repeating: ShownCell(glyph: garbage ? "#" : " "), count: width * height)
   }
 
-  subscript(x: Int, y: Int) -> ShownCell { cells[y * width + x] }
+  public subscript(x: Int, y: Int) -> ShownCell { cells[y * width + x] }
 
   /// Reads `bytes` as a terminal would.
-  mutating func read(_ bytes: [UInt8]) {
+  public mutating func read(_ bytes: [UInt8]) {
     var index = 0
     while index < bytes.count {
       let byte = bytes[index]
@@ -81,39 +92,6 @@ struct ANSITerminalModel {
         if let scalar { put(scalar) } else { unexpected.append("invalid UTF-8 at \(index)") }
         index += length
       }
-    }
-  }
-
-  /// The first differences between the shown cells and `frame`'s cells as `depth` writes
-  /// them (colours quantised, glyphs a single-column terminal cannot show as `?`), within
-  /// the model's screen; empty when they agree.
-  func differences(
-    from frame: Frame, depth: ColorDepth, shows: (Unicode.Scalar) -> Bool = { _ in true }
-  ) -> [String] {
-    var found: [String] = []
-    for y in 0..<min(height, frame.height) {
-      for x in 0..<min(width, frame.width) {
-        let cell = frame[x, y]
-        let expected = ShownCell(
-          glyph: shows(cell.glyph) ? cell.glyph : "?",
-          foreground: Self.color(depth.quantize(cell.foreground)),
-          background: Self.color(depth.quantize(cell.background)),
-          bold: cell.attributes.contains(.bold), dim: cell.attributes.contains(.dim),
-          underline: cell.attributes.contains(.underline), reverse: cell.attributes.contains(.reverse))
-        if self[x, y] != expected, found.count < 5 {
-          found.append("(\(x),\(y)): shown \(self[x, y]), expected \(expected)")
-        }
-      }
-    }
-    return found
-  }
-
-  /// A quantised colour as the terminal stores it.
-  static func color(_ color: QuantizedColor) -> Color {
-    switch color {
-    case .terminalDefault: .standard
-    case .palette(let index): .index(Int(index))
-    case .rgb(let rgb): .rgb(Int(rgb.red), Int(rgb.green), Int(rgb.blue))
     }
   }
 

@@ -72,7 +72,8 @@ enum HeatMapLayer {
           if let lower { canvas.setPixel(x: column, y: 2 * row + 1, color: design.densityColors[lower]) }
           continue
         }
-        guard let level = [upper, lower].compactMap({ $0 }).max() else { continue }
+        let level = max(upper ?? -1, lower ?? -1)
+        guard level >= 0 else { continue }
         if design.colorDepth == .monochrome {
           frame[area.x + column, area.y + row].glyph = design.densityGlyphs[level]
         } else {
